@@ -1,0 +1,201 @@
+// The only module that reads process.env. Everything else receives a typed Config.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Keys with this prefix (or no key at all) select the offline sandbox. */
+export const SANDBOX_KEY_PREFIX = 'rzp_test_sandbox';
+
+// Safe defaults: they only work against the local sandbox, never against a real gateway.
+const SANDBOX_DEFAULTS = {
+  RAZORPAY_KEY_ID: 'rzp_test_sandbox0000001',
+  RAZORPAY_KEY_SECRET: 'sandbox_key_secret_not_for_production',
+  RAZORPAY_WEBHOOK_SECRET: 'sandbox_webhook_secret_not_for_production',
+  RUPANTORPAY_API_KEY: 'sandbox_rupantorpay_key_not_for_production',
+};
+
+const REAL_RAZORPAY_API = 'https://api.razorpay.com';
+const REAL_RAZORPAY_CHECKOUT = 'https://checkout.razorpay.com/v1/checkout.js';
+const REAL_RUPANTORPAY_API = 'https://payment.rupantorpay.com/api';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const url = z.url({ protocol: /^https?$/ });
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+const optionalUrl = optionalString.pipe(url.optional());
+const positiveMs = z.coerce.number().int().positive();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  PORT: port.default(4000),
+  SANDBOX_PORT: port.default(4010),
+  FRONTEND_PORT: port.default(5173),
+  PUBLIC_BASE_URL: optionalUrl,
+  CORS_ORIGINS: optionalString,
+  MONGODB_URI: optionalString.pipe(
+    z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+      .optional(),
+  ),
+  DATA_DIR: optionalString,
+  ADMIN_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  RAZORPAY_KEY_ID: optionalString.pipe(
+    z
+      .string()
+      .regex(/^rzp_(test|live)_\w+$/, 'must look like rzp_test_… or rzp_live_…')
+      .optional(),
+  ),
+  RAZORPAY_KEY_SECRET: optionalString,
+  RAZORPAY_WEBHOOK_SECRET: optionalString,
+  RAZORPAY_API_BASE: optionalUrl,
+  RAZORPAY_CHECKOUT_URL: optionalUrl,
+  RUPANTORPAY_API_KEY: optionalString,
+  RUPANTORPAY_API_BASE: optionalUrl,
+  SMTP_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+  ),
+  GATEWAY_TIMEOUT_MS: positiveMs.default(10_000),
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
+  RECONCILE_GRACE_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(5 * 60_000),
+});
+
+export type Env = z.input<typeof envSchema>;
+export type GatewayMode = 'sandbox' | 'live';
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  logLevel: string;
+  port: number;
+  sandboxPort: number;
+  frontendPort: number;
+  publicBaseUrl: string;
+  corsOrigins: string[];
+  mongodbUri?: string;
+  dataDir: string;
+  adminToken: string;
+  /** True when ADMIN_TOKEN was unset and a random one was generated for this run. */
+  adminTokenGenerated: boolean;
+  mode: GatewayMode;
+  gatewayTimeoutMs: number;
+  razorpay: {
+    keyId: string;
+    keySecret: string;
+    webhookSecret: string;
+    apiBase: string;
+    checkoutUrl: string;
+  };
+  rupantorpay: { apiKey: string; apiBase: string; sandbox: boolean };
+  smtpUrl?: string;
+  reconcile: { intervalMs: number; graceMs: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+/** Builds the Config from an environment object; throws ConfigError listing every problem. */
+export function parseConfig(source: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'env'}: ${issue.message}`),
+    );
+  }
+  const env = parsed.data;
+  const problems: string[] = [];
+
+  const keyId = env.RAZORPAY_KEY_ID ?? SANDBOX_DEFAULTS.RAZORPAY_KEY_ID;
+  const mode: GatewayMode = keyId.startsWith(SANDBOX_KEY_PREFIX) ? 'sandbox' : 'live';
+  // RupantorPay has no test keys of its own; its sandbox is chosen the same way, by key.
+  const rupantorpayKey = env.RUPANTORPAY_API_KEY ?? SANDBOX_DEFAULTS.RUPANTORPAY_API_KEY;
+  const rupantorpaySandbox = rupantorpayKey.startsWith('sandbox_');
+  const sandboxOrigin = `http://127.0.0.1:${env.SANDBOX_PORT}`;
+  const browserSandboxOrigin = `http://localhost:${env.SANDBOX_PORT}`;
+
+  if (mode === 'live') {
+    if (!env.RAZORPAY_KEY_SECRET) problems.push('RAZORPAY_KEY_SECRET: required with real keys');
+    if (!env.RAZORPAY_WEBHOOK_SECRET) {
+      problems.push(
+        'RAZORPAY_WEBHOOK_SECRET: required outside sandbox mode (Dashboard → Webhooks)',
+      );
+    }
+  }
+  if (env.NODE_ENV === 'production' && !env.ADMIN_TOKEN) {
+    problems.push('ADMIN_TOKEN: required when NODE_ENV=production');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://localhost:${env.FRONTEND_PORT}`).replace(
+    /\/+$/,
+    '',
+  );
+  const corsOrigins = env.CORS_ORIGINS
+    ? env.CORS_ORIGINS.split(',').map((o) => o.trim())
+    : [
+        new URL(publicBaseUrl).origin,
+        `http://localhost:${env.FRONTEND_PORT}`,
+        `http://127.0.0.1:${env.FRONTEND_PORT}`,
+      ];
+
+  return {
+    env: env.NODE_ENV,
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    port: env.PORT,
+    sandboxPort: env.SANDBOX_PORT,
+    frontendPort: env.FRONTEND_PORT,
+    publicBaseUrl,
+    corsOrigins: [...new Set(corsOrigins)],
+    mongodbUri: env.MONGODB_URI,
+    dataDir: path.resolve(REPO_ROOT, env.DATA_DIR ?? '.data'),
+    adminToken: env.ADMIN_TOKEN ?? randomBytes(24).toString('base64url'),
+    adminTokenGenerated: !env.ADMIN_TOKEN,
+    mode,
+    gatewayTimeoutMs: env.GATEWAY_TIMEOUT_MS,
+    razorpay: {
+      keyId,
+      keySecret: env.RAZORPAY_KEY_SECRET ?? SANDBOX_DEFAULTS.RAZORPAY_KEY_SECRET,
+      webhookSecret: env.RAZORPAY_WEBHOOK_SECRET ?? SANDBOX_DEFAULTS.RAZORPAY_WEBHOOK_SECRET,
+      apiBase: (
+        env.RAZORPAY_API_BASE ??
+        (mode === 'sandbox' ? `${sandboxOrigin}/razorpay` : REAL_RAZORPAY_API)
+      ).replace(/\/+$/, ''),
+      checkoutUrl:
+        env.RAZORPAY_CHECKOUT_URL ??
+        (mode === 'sandbox'
+          ? `${browserSandboxOrigin}/razorpay/checkout.js`
+          : REAL_RAZORPAY_CHECKOUT),
+    },
+    rupantorpay: {
+      apiKey: rupantorpayKey,
+      apiBase: (
+        env.RUPANTORPAY_API_BASE ??
+        (rupantorpaySandbox ? `${sandboxOrigin}/rupantorpay/api` : REAL_RUPANTORPAY_API)
+      ).replace(/\/+$/, ''),
+      sandbox: rupantorpaySandbox,
+    },
+    smtpUrl: env.SMTP_URL,
+    reconcile: { intervalMs: env.RECONCILE_INTERVAL_MS, graceMs: env.RECONCILE_GRACE_MS },
+  };
+}
+
+/** Reads the process environment. Call once, at startup. */
+export function loadConfig(): Config {
+  return parseConfig(process.env);
+}

@@ -1,0 +1,32 @@
+import type { Request, Response } from 'express';
+import type { ProductInput, ProductListQuery, ProductPatch } from '../schemas/product.schema';
+import * as products from '../services/product.service';
+
+type SlugParams = { slug: string };
+
+export async function listProducts(req: Request, res: Response): Promise<void> {
+  res.json({ products: await products.listProducts(req.query as ProductListQuery) });
+}
+
+export async function listAllProducts(req: Request, res: Response): Promise<void> {
+  const query = req.query as ProductListQuery;
+  res.json({ products: await products.listProducts(query, { includeInactive: true }) });
+}
+
+export async function getProduct(req: Request<SlugParams>, res: Response): Promise<void> {
+  res.json({ product: await products.getProduct(req.params.slug) });
+}
+
+export async function createProduct(req: Request, res: Response): Promise<void> {
+  const product = await products.createProduct(req.body as ProductInput);
+  res.status(201).location(`/api/products/${product.slug}`).json({ product });
+}
+
+export async function updateProduct(req: Request<SlugParams>, res: Response): Promise<void> {
+  res.json({ product: await products.updateProduct(req.params.slug, req.body as ProductPatch) });
+}
+
+export async function archiveProduct(req: Request<SlugParams>, res: Response): Promise<void> {
+  await products.archiveProduct(req.params.slug);
+  res.status(204).end();
+}

@@ -1,0 +1,19 @@
+// `npm run db:prepare -w backend`: makes sure an embedded database can start (building FerretDB
+// when that is the option in use), then stops it. CI runs it before the tests so the one-off
+// build shows its own progress instead of hiding inside a test's global setup.
+import { loadConfig } from '../config';
+import { createLogger } from '../logger';
+import { startDatabaseServer } from './embedded-database';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger('info', 'db:prepare');
+  const server = await startDatabaseServer({ uri: config.mongodbUri, allowDownload: false, log });
+  log.info(`Database ready (${server.kind})`);
+  await server.stop();
+}
+
+main().catch((err: Error) => {
+  console.error(err.message);
+  process.exit(1);
+});

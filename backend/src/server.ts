@@ -1,0 +1,80 @@
+// Entry point: config → database → listen → graceful shutdown.
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { buildApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { connectDatabase, disconnectDatabase } from './db/connect';
+import { startDatabaseServer, type DatabaseServer } from './db/embedded-database';
+import { seedIfEmpty } from './db/seed';
+import { createLogger } from './logger';
+
+const ROOT_ENV = path.resolve(__dirname, '..', '..', '.env');
+const STOREFRONT_DIR = path.resolve(__dirname, '..', '..', 'frontend', 'dist');
+
+function readConfig(): Config {
+  if (existsSync(ROOT_ENV)) process.loadEnvFile(ROOT_ENV);
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`\n${err.message}\n\nSee .env.example for every variable and its default.\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger(config.logLevel, 'backend', config.env === 'development');
+
+  let database: DatabaseServer;
+  try {
+    database = await startDatabaseServer({
+      uri: config.mongodbUri,
+      persistDir: config.dataDir,
+      log: logger,
+    });
+    await connectDatabase(database.uri);
+  } catch (err) {
+    logger.fatal((err as Error).message);
+    process.exit(1);
+  }
+  const seeded = await seedIfEmpty();
+  if (seeded > 0) logger.info(`Seeded ${seeded} demo products into the empty database`);
+
+  const app = buildApp({
+    config,
+    logger,
+    staticDir: config.env === 'production' ? STOREFRONT_DIR : undefined,
+  });
+  const server: Server = app.listen(config.port, () => {
+    logger.info(`API listening on http://localhost:${config.port}/api (${config.mode} mode)`);
+    // Only a token generated for this run is shown, so a learner can open the admin pages;
+    // a configured ADMIN_TOKEN is never printed.
+    if (config.adminTokenGenerated && config.env === 'development') {
+      console.log(
+        `\n  Admin token for this run: ${config.adminToken}\n  (set ADMIN_TOKEN in .env to keep one)\n`,
+      );
+    }
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal} received, shutting down`);
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    server.close();
+    server.closeIdleConnections();
+    await disconnectDatabase().catch(() => {});
+    await database.stop().catch(() => {});
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+void main();
