@@ -1,0 +1,180 @@
+import { z } from 'zod';
+
+/** Rates are probabilities in [0, 1]; each fault is decided independently per event. */
+const rate = z.number().min(0).max(1);
+const nonNegativeInt = z.number().int().min(0).max(600_000);
+
+export const faultsSchema = z.object({
+  /** The same event (same id, same body, same signature) is delivered twice. */
+  duplicate: rate,
+  /** Events raised by one action (e.g. authorized → captured → order.paid) arrive in reverse order. */
+  reorder: rate,
+  /** The event is held back for `delayMs` before its first attempt. */
+  delay: rate,
+  /** The first attempt never reaches the receiver (a simulated connection error), so it arrives by retry. */
+  failFirst: rate,
+  /** The first attempt carries a modified body with the original signature; retries send the genuine body. */
+  tamper: rate,
+  delayMs: nonNegativeInt,
+  /** Added to every REST API response (Razorpay `/v1/*`, RupantorPay `/api/payment/*`). */
+  apiLatencyMs: nonNegativeInt,
+  /** Share of REST API requests answered with a 5xx before they touch any state. */
+  apiErrorRate: rate,
+});
+export type Faults = z.infer<typeof faultsSchema>;
+
+export const noFaults: Faults = {
+  duplicate: 0,
+  reorder: 0,
+  delay: 0,
+  failFirst: 0,
+  tamper: 0,
+  delayMs: 3000,
+  apiLatencyMs: 0,
+  apiErrorRate: 0,
+};
+
+// Accept the spellings people type on a command line (fail_first, fail-first, failfirst).
+const faultAliases: Record<string, keyof Faults> = Object.fromEntries(
+  (Object.keys(noFaults) as (keyof Faults)[]).flatMap((key) => {
+    const snake = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    return [key, key.toLowerCase(), snake, snake.replace(/_/g, '-')].map((alias) => [alias, key]);
+  }),
+);
+
+/** Parses `duplicate=0.5,tamper=1 delayMs=2000` (commas or spaces) into a partial fault set. */
+export function parseFaultAssignments(text: string): Partial<Faults> {
+  const result: Partial<Faults> = {};
+  for (const part of text.split(/[\s,]+/).filter(Boolean)) {
+    const [name, raw] = part.split('=');
+    const key = name === undefined ? undefined : faultAliases[name.trim()];
+    if (!key || raw === undefined || raw.trim() === '' || Number.isNaN(Number(raw))) {
+      throw new Error(
+        `Invalid fault "${part}". Use name=value with one of: ${Object.keys(noFaults).join(', ')}`,
+      );
+    }
+    result[key] = Number(raw);
+  }
+  return faultsSchema.partial().parse(result);
+}
+
+export const sandboxConfigSchema = z.object({
+  port: z.number().int().min(0).max(65535),
+  host: z.string().min(1),
+  razorpayKeyId: z.string().min(1),
+  razorpayKeySecret: z.string().min(1),
+  razorpayWebhookSecret: z.string().min(1),
+  rupantorpayApiKey: z.string().min(1),
+  webhookUrls: z.array(z.url({ protocol: /^https?$/ })),
+  autoCapture: z.boolean(),
+  /** Multiplies webhook retry backoff (0.001 turns 10 s into 10 ms). */
+  timeScale: z.number().positive().max(100),
+  faults: faultsSchema,
+  snapshotFile: z.string().min(1).nullable(),
+  webhookTimeoutMs: z.number().int().positive(),
+  webhookMaxAttempts: z.number().int().min(1).max(20),
+  bodyLimit: z.string().min(1),
+  logLevel: z.enum(['silent', 'error', 'warn', 'info', 'debug']),
+  /** Origin used in RupantorPay `payment_url`s; derived from the request's Host when null. */
+  publicUrl: z.url().nullable(),
+});
+export type SandboxConfig = z.infer<typeof sandboxConfigSchema>;
+
+/** The values used when no environment variable is set; they match `.env.example`. */
+export const sandboxDefaults: SandboxConfig = {
+  port: 4010,
+  host: '127.0.0.1',
+  razorpayKeyId: 'rzp_test_sandbox0000001',
+  razorpayKeySecret: 'sandbox_key_secret_not_for_production',
+  razorpayWebhookSecret: 'sandbox_webhook_secret_not_for_production',
+  rupantorpayApiKey: 'sandbox_rupantorpay_key_not_for_production',
+  webhookUrls: ['http://127.0.0.1:4000/api/webhooks/razorpay'],
+  autoCapture: true,
+  timeScale: 1,
+  faults: noFaults,
+  snapshotFile: null,
+  webhookTimeoutMs: 5000,
+  webhookMaxAttempts: 6,
+  bodyLimit: '100kb',
+  logLevel: 'info',
+  publicUrl: null,
+};
+
+const boolFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+const envSchema = z.object({
+  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  SANDBOX_HOST: z.string().min(1).optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  RAZORPAY_KEY_ID: z.string().min(1).optional(),
+  RAZORPAY_KEY_SECRET: z.string().min(1).optional(),
+  RAZORPAY_WEBHOOK_SECRET: z.string().min(1).optional(),
+  RUPANTORPAY_API_KEY: z.string().min(1).optional(),
+  SANDBOX_WEBHOOK_URLS: z.string().optional(),
+  SANDBOX_AUTO_CAPTURE: boolFromEnv.optional(),
+  SANDBOX_TIME_SCALE: z.coerce.number().positive().max(100).optional(),
+  SANDBOX_FAULTS: z.string().optional(),
+  SANDBOX_SNAPSHOT_FILE: z.string().optional(),
+  SANDBOX_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+  SANDBOX_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).optional(),
+  SANDBOX_LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).optional(),
+  SANDBOX_PUBLIC_URL: z.string().optional(),
+});
+
+export class ConfigError extends Error {}
+
+/** The only reader of environment variables; throws one readable list of every problem. */
+export function loadConfigFromEnv(env: NodeJS.ProcessEnv): SandboxConfig {
+  // Treat empty strings as unset, the way `.env` files commonly leave them.
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid sandbox environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  try {
+    const backendPort = e.PORT ?? 4000;
+    const config: SandboxConfig = {
+      ...sandboxDefaults,
+      port: e.SANDBOX_PORT ?? sandboxDefaults.port,
+      host: e.SANDBOX_HOST ?? sandboxDefaults.host,
+      razorpayKeyId: e.RAZORPAY_KEY_ID ?? sandboxDefaults.razorpayKeyId,
+      razorpayKeySecret: e.RAZORPAY_KEY_SECRET ?? sandboxDefaults.razorpayKeySecret,
+      razorpayWebhookSecret: e.RAZORPAY_WEBHOOK_SECRET ?? sandboxDefaults.razorpayWebhookSecret,
+      rupantorpayApiKey: e.RUPANTORPAY_API_KEY ?? sandboxDefaults.rupantorpayApiKey,
+      webhookUrls:
+        e.SANDBOX_WEBHOOK_URLS === undefined
+          ? [`http://127.0.0.1:${backendPort}/api/webhooks/razorpay`]
+          : e.SANDBOX_WEBHOOK_URLS.split(',')
+              .map((u) => u.trim())
+              .filter((u) => u !== '' && u !== 'none'),
+      autoCapture: e.SANDBOX_AUTO_CAPTURE ?? sandboxDefaults.autoCapture,
+      timeScale: e.SANDBOX_TIME_SCALE ?? sandboxDefaults.timeScale,
+      faults: { ...noFaults, ...(e.SANDBOX_FAULTS ? parseFaultAssignments(e.SANDBOX_FAULTS) : {}) },
+      snapshotFile: e.SANDBOX_SNAPSHOT_FILE ?? null,
+      webhookTimeoutMs: e.SANDBOX_WEBHOOK_TIMEOUT_MS ?? sandboxDefaults.webhookTimeoutMs,
+      webhookMaxAttempts: e.SANDBOX_WEBHOOK_MAX_ATTEMPTS ?? sandboxDefaults.webhookMaxAttempts,
+      logLevel: e.SANDBOX_LOG_LEVEL ?? sandboxDefaults.logLevel,
+      publicUrl: e.SANDBOX_PUBLIC_URL ?? null,
+    };
+    return parseConfig(config);
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    throw new ConfigError(`Invalid sandbox environment:\n  ${(err as Error).message}`);
+  }
+}
+
+/** Validates a complete config (env-built or passed in-process). */
+export function parseConfig(config: SandboxConfig): SandboxConfig {
+  const parsed = sandboxConfigSchema.safeParse(config);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid sandbox config:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

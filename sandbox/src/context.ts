@@ -1,0 +1,70 @@
+import pino, { type Logger } from 'pino';
+import type { Faults, SandboxConfig } from './config';
+import type { StoredEvent } from './store/entities';
+import { MemoryStore } from './store/memory.store';
+import { attachSnapshot } from './store/snapshot';
+import type { RandomSource } from './webhooks/faults';
+import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
+
+/** What can change while the sandbox runs (control API, CLI, in-process handle). */
+export interface RuntimeSettings {
+  autoCapture: boolean;
+  timeScale: number;
+  webhookUrls: string[];
+  faults: Faults;
+}
+
+export interface SandboxContext {
+  readonly config: SandboxConfig;
+  readonly settings: RuntimeSettings;
+  readonly store: MemoryStore;
+  readonly webhooks: WebhookDeliveryService;
+  readonly log: Logger;
+  readonly random: RandomSource;
+  /** Stores the events one action raised and hands them to delivery as one ordered batch. */
+  emit(batch: StoredEvent[]): void;
+  /** Writes a pending snapshot now (shutdown). */
+  flush(): void;
+}
+
+export interface ContextDeps {
+  /** Injected in tests to make fault selection deterministic; Math.random otherwise. */
+  random?: RandomSource;
+  logger?: Logger;
+}
+
+export function createContext(config: SandboxConfig, deps: ContextDeps = {}): SandboxContext {
+  const log = deps.logger ?? pino({ level: config.logLevel, base: { service: 'sandbox' } });
+  const random = deps.random ?? Math.random;
+  const settings: RuntimeSettings = {
+    autoCapture: config.autoCapture,
+    timeScale: config.timeScale,
+    webhookUrls: [...config.webhookUrls],
+    faults: { ...config.faults },
+  };
+  const store = new MemoryStore();
+  const snapshot = config.snapshotFile ? attachSnapshot(store, config.snapshotFile, log) : null;
+  const webhooks = new WebhookDeliveryService({
+    settings,
+    webhookSecret: config.razorpayWebhookSecret,
+    timeoutMs: config.webhookTimeoutMs,
+    maxAttempts: config.webhookMaxAttempts,
+    random,
+    log,
+  });
+  return {
+    config,
+    settings,
+    store,
+    webhooks,
+    log,
+    random,
+    emit(batch) {
+      for (const event of batch) store.saveEvent(event);
+      webhooks.dispatch(batch);
+    },
+    flush() {
+      snapshot?.flush();
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { faultsSchema, noFaults } from '../config';
+import type { SandboxContext } from '../context';
+import { badRequest, RazorpayError } from '../razorpay/razorpay-error';
+import { trigger } from './trigger.service';
+
+const urlsSchema = z.object({ urls: z.array(z.url({ protocol: /^https?$/ })).max(20) }).strict();
+const settingsSchema = z
+  .object({ autoCapture: z.boolean(), timeScale: z.number().positive().max(100) })
+  .partial()
+  .strict();
+
+const notFound = (description: string): RazorpayError =>
+  new RazorpayError(404, {
+    ...badRequest(description).body,
+    source: 'NA',
+    step: 'NA',
+    reason: 'NA',
+  });
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.join('.') || null;
+  throw badRequest(`${field ?? 'body'}: ${issue?.message ?? 'invalid'}`, field);
+}
+
+/** An event with its delivery attempts, the shape `GET /_sandbox/events` and the CLI use. */
+function eventView(ctx: SandboxContext, id: string, withBody: boolean) {
+  const e = ctx.store.events.get(id);
+  if (!e) throw notFound('The id provided does not exist');
+  return {
+    id: e.id,
+    gateway: e.gateway,
+    type: e.type,
+    created_at: e.created_at,
+    ...(withBody ? { payload: JSON.parse(e.body) as unknown } : {}),
+    deliveries: ctx.webhooks.deliveries().filter((d) => d.eventId === e.id),
+  };
+}
+
+/** `/_sandbox`: the local control plane (no auth — a dev tool bound to loopback by default). */
+export function controlRouter(ctx: SandboxContext): Router {
+  const router = Router();
+  router.use(express.json({ limit: ctx.config.bodyLimit }));
+  const { settings } = ctx;
+
+  router.get('/health', (_req, res) => {
+    res.json({
+      status: 'ok',
+      keyId: ctx.config.razorpayKeyId,
+      orders: ctx.store.orders.size,
+      webhookUrls: settings.webhookUrls,
+    });
+  });
+
+  router.get('/events', (req, res) => {
+    const limit = Math.min(500, Math.max(1, Number(req.query.limit) || 50));
+    const ids = [...ctx.store.events.keys()].slice(-limit);
+    res.json({ events: ids.map((id) => eventView(ctx, id, false)) });
+  });
+  router.get('/events/:id', (req, res) => {
+    res.json(eventView(ctx, req.params.id, true));
+  });
+  router.post('/events/:id/resend', (req, res) => {
+    const event = ctx.store.events.get(req.params.id);
+    if (!event) throw notFound('The id provided does not exist');
+    ctx.webhooks.resend(event);
+    res
+      .status(202)
+      .json({ resent: event.id, type: event.type, targets: event.targets ?? settings.webhookUrls });
+  });
+  router.get('/deliveries', (_req, res) => {
+    res.json({ deliveries: ctx.webhooks.deliveries() });
+  });
+
+  router.post('/trigger', (req, res) => {
+    const { event } = parse(z.object({ event: z.string().min(1) }), req.body);
+    res.status(201).json(trigger(ctx, event));
+  });
+
+  router.get('/faults', (_req, res) => {
+    res.json(settings.faults);
+  });
+  router.put('/faults', (req, res) => {
+    settings.faults = { ...settings.faults, ...parse(faultsSchema.partial().strict(), req.body) };
+    res.json(settings.faults);
+  });
+  router.delete('/faults', (_req, res) => {
+    settings.faults = { ...noFaults };
+    res.json(settings.faults);
+  });
+
+  router.get('/webhooks', (_req, res) => {
+    res.json({ urls: settings.webhookUrls });
+  });
+  router.put('/webhooks', (req, res) => {
+    settings.webhookUrls = parse(urlsSchema, req.body).urls;
+    res.json({ urls: settings.webhookUrls });
+  });
+
+  router.get('/settings', (_req, res) => {
+    res.json({ autoCapture: settings.autoCapture, timeScale: settings.timeScale });
+  });
+  router.put('/settings', (req, res) => {
+    Object.assign(settings, parse(settingsSchema, req.body));
+    res.json({ autoCapture: settings.autoCapture, timeScale: settings.timeScale });
+  });
+
+  router.use(() => {
+    throw notFound('Unknown sandbox control endpoint.');
+  });
+  return router;
+}

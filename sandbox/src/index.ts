@@ -1,0 +1,119 @@
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { buildApp } from './app';
+import { parseConfig, sandboxDefaults, type Faults, type SandboxConfig } from './config';
+import { createContext, type ContextDeps } from './context';
+import type { DeliveryLogEntry } from './webhooks/webhook-delivery.service';
+
+export {
+  sandboxDefaults,
+  noFaults,
+  parseFaultAssignments,
+  type Faults,
+  type SandboxConfig,
+} from './config';
+export type { DeliveryLogEntry } from './webhooks/webhook-delivery.service';
+export type { FaultKind, RandomSource } from './webhooks/faults';
+export { buildApp } from './app';
+export { createContext, type SandboxContext, type RuntimeSettings } from './context';
+export { signPayment, signWebhookBody } from './razorpay/signer';
+export { SUCCESS_CARDS, FAILURE_CARDS } from './razorpay/cards';
+
+export interface RunningSandbox {
+  /** e.g. http://127.0.0.1:43123 */
+  url: string;
+  /** `${url}/razorpay`, what the backend sets as RAZORPAY_API_BASE. */
+  razorpayApiBase: string;
+  /** `${url}/rupantorpay/api`, what the backend sets as RUPANTORPAY_API_BASE. */
+  rupantorpayApiBase: string;
+  /** `${url}/razorpay/checkout.js` */
+  checkoutScriptUrl: string;
+  config: SandboxConfig;
+  /** Razorpay webhook targets; an empty list means no deliveries (a "lost webhook"). */
+  setWebhookUrls(urls: string[]): void;
+  setFaults(faults: Partial<Faults>): void;
+  setAutoCapture(on: boolean): void;
+  setTimeScale(scale: number): void;
+  deliveries(): DeliveryLogEntry[];
+  /** Resolves when no webhook delivery is in flight or scheduled. */
+  idle(): Promise<void>;
+  /** Stops timers (pending retries are cancelled), writes the snapshot, closes the server. */
+  close(): Promise<void>;
+}
+
+export type StartOptions = Partial<SandboxConfig> & { port?: number; host?: string } & ContextDeps;
+
+/**
+ * Starts the sandbox in this process. Unlike `npm -w sandbox start`, the defaults suit tests:
+ * port 0 (a free port), no webhook targets, no snapshot, silent logs. Never reads process.env.
+ */
+export async function startSandbox(options: StartOptions = {}): Promise<RunningSandbox> {
+  const { random, logger, ...overrides } = options;
+  const config = parseConfig({
+    ...sandboxDefaults,
+    port: 0,
+    webhookUrls: [],
+    logLevel: 'silent',
+    ...overrides,
+    faults: { ...sandboxDefaults.faults, ...overrides.faults },
+  });
+  const ctx = createContext(config, { random, logger });
+  const server = createServer(buildApp(ctx));
+  await listen(server, config.port, config.host);
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+  const faultKeys = new Set(Object.keys(sandboxDefaults.faults));
+
+  return {
+    url,
+    razorpayApiBase: `${url}/razorpay`,
+    rupantorpayApiBase: `${url}/rupantorpay/api`,
+    checkoutScriptUrl: `${url}/razorpay/checkout.js`,
+    config,
+    setWebhookUrls: (urls) => {
+      ctx.settings.webhookUrls = [...urls];
+    },
+    setFaults: (faults) => {
+      const unknown = Object.keys(faults).filter((k) => !faultKeys.has(k));
+      if (unknown.length > 0) throw new Error(`Unknown fault(s): ${unknown.join(', ')}`);
+      ctx.settings.faults = parseConfig({
+        ...config,
+        faults: { ...ctx.settings.faults, ...faults },
+      }).faults;
+    },
+    setAutoCapture: (on) => {
+      ctx.settings.autoCapture = on;
+    },
+    setTimeScale: (scale) => {
+      ctx.settings.timeScale = parseConfig({ ...config, timeScale: scale }).timeScale;
+    },
+    deliveries: () => ctx.webhooks.deliveries(),
+    idle: () => ctx.webhooks.idle(),
+    close: () => closeServer(server, ctx),
+  };
+}
+
+export function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+export function closeServer(
+  server: Server,
+  ctx: { webhooks: { close(): void }; flush(): void },
+): Promise<void> {
+  ctx.webhooks.close();
+  ctx.flush();
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    // Keep-alive sockets (browsers, SDK agents) would otherwise hold close() open.
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 1000).unref();
+  });
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { paymentMethodSchema } from '../store/entities';
+import { badRequest, type RazorpayError } from './razorpay-error';
+
+const digits = z.union([z.string(), z.number()]).transform((v) => String(v).replace(/[\s-]/g, ''));
+const note = z.union([z.string().max(256), z.number(), z.boolean(), z.null()]);
+
+export const NETBANKING_BANKS = [
+  'SBIN',
+  'HDFC',
+  'ICIC',
+  'UTIB',
+  'KKBK',
+  'YESB',
+  'PUNB',
+  'BARB',
+] as const;
+export const WALLETS = [
+  'paytm',
+  'phonepe',
+  'amazonpay',
+  'mobikwik',
+  'freecharge',
+  'airtelmoney',
+  'jiomoney',
+] as const;
+
+/** Body of `POST /razorpay/_sandbox/orders/:order_id/pay`, the endpoint the modal itself uses. */
+export const payRequestSchema = z
+  .object({
+    method: paymentMethodSchema,
+    /** The mock bank page's button. Failure cards and `failure@razorpay` fail whatever it says. */
+    outcome: z.enum(['success', 'failure']).default('success'),
+    card: z
+      .object({
+        number: digits,
+        expiry_month: z.coerce.number().int(),
+        expiry_year: z.coerce.number().int(),
+        cvv: digits,
+        name: z.string().max(100).optional(),
+      })
+      .strict()
+      .optional(),
+    vpa: z.string().max(256).optional(),
+    bank: z.enum(NETBANKING_BANKS).optional(),
+    wallet: z.enum(WALLETS).optional(),
+    email: z.string().max(254).optional(),
+    contact: z.string().max(20).optional(),
+    description: z.string().max(2048).optional(),
+    notes: z.record(z.string().max(256), note).optional(),
+    /** The public key the page was opened with; checked when present, as Checkout does. */
+    key_id: z.string().max(64).optional(),
+  })
+  .strict();
+export type PayRequest = z.infer<typeof payRequestSchema>;
+
+/** Razorpay names nested fields with brackets: `card[number]`. */
+function fieldName(path: PropertyKey[]): string {
+  const [head, ...rest] = path.map(String);
+  return `${head ?? ''}${rest.map((p) => `[${p}]`).join('')}`;
+}
+
+export function parsePayRequest(body: unknown): PayRequest {
+  const parsed = payRequestSchema.safeParse(body ?? {});
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue ? fieldName(issue.path) : null;
+  throw toBadRequest(issue, field);
+}
+
+function toBadRequest(issue: z.core.$ZodIssue | undefined, field: string | null): RazorpayError {
+  if (!issue) return badRequest('The request is invalid.');
+  if (issue.code === 'unrecognized_keys') {
+    return badRequest(
+      `${issue.keys.join(', ')} is/are not required and should not be sent`,
+      issue.keys[0] ?? null,
+    );
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return badRequest(`The ${field} field is required.`, field);
+  }
+  if (issue.code === 'invalid_value') return badRequest(`Invalid ${field}`, field);
+  return badRequest(`The ${field} is invalid.`, field);
+}
+
+export const VPA_PATTERN = /^[a-zA-Z0-9._-]{2,256}@[a-zA-Z][a-zA-Z0-9]{1,64}$/;

@@ -1,0 +1,69 @@
+/** Razorpay's error body: `{ "error": { code, description, field, source, step, reason, metadata } }`. */
+export interface RazorpayErrorBody {
+  code: 'BAD_REQUEST_ERROR' | 'GATEWAY_ERROR' | 'SERVER_ERROR';
+  description: string;
+  field: string | null;
+  source: string;
+  step: string;
+  reason: string;
+  metadata: Record<string, string>;
+}
+
+export class RazorpayError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: RazorpayErrorBody,
+  ) {
+    super(body.description);
+  }
+
+  toJSON(): { error: RazorpayErrorBody } {
+    return { error: this.body };
+  }
+}
+
+/** A request Razorpay rejects while validating input: 400, `input_validation_failed`. */
+export function badRequest(description: string, field: string | null = null): RazorpayError {
+  return new RazorpayError(400, {
+    code: 'BAD_REQUEST_ERROR',
+    description,
+    field,
+    source: 'business',
+    step: 'payment_initiation',
+    reason: 'input_validation_failed',
+    metadata: {},
+  });
+}
+
+/** Errors that Razorpay raises before it knows what the request is about (auth, routing). */
+export function requestError(status: number, description: string): RazorpayError {
+  return new RazorpayError(status, {
+    code: 'BAD_REQUEST_ERROR',
+    description,
+    field: null,
+    source: 'NA',
+    step: 'NA',
+    reason: 'NA',
+    metadata: {},
+  });
+}
+
+export const invalidApiKey = (): RazorpayError =>
+  requestError(401, 'The api key provided is invalid');
+export const authenticationFailed = (): RazorpayError => requestError(401, 'Authentication failed');
+export const urlNotFound = (): RazorpayError =>
+  requestError(400, 'The requested URL was not found on the server.');
+export const idDoesNotExist = (): RazorpayError => badRequest('The id provided does not exist');
+export const notAValidId = (id: string): RazorpayError => badRequest(`${id} is not a valid id`);
+
+export function serverError(): RazorpayError {
+  return new RazorpayError(500, {
+    code: 'SERVER_ERROR',
+    description: 'The server encountered an error. The incident has been reported to admins.',
+    field: null,
+    source: 'NA',
+    step: 'NA',
+    reason: 'NA',
+    metadata: {},
+  });
+}

@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { SandboxContext } from '../context';
+import type { RupantorTransaction, StoredEvent } from '../store/entities';
+import { newId, randomBase62, unixNow } from '../store/ids';
+import { RupantorError } from './rupantorpay-error';
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be a valid http(s) URL' });
+
+// Amount is major units (taka), as a number or a numeric string with at most two decimals.
+const amount = z
+  .union([z.number(), z.string().trim()])
+  .transform((v) => String(v))
+  .refine(
+    (v) => /^\d{1,9}(\.\d{1,2})?$/.test(v) && Number(v) > 0,
+    'must be a positive number with at most 2 decimals',
+  )
+  .transform((v) => Number(v).toFixed(2));
+
+export const checkoutRequestSchema = z.object({
+  fullname: z.string().trim().min(1).max(100),
+  email: z.email(),
+  amount,
+  success_url: httpUrl,
+  cancel_url: httpUrl,
+  webhook_url: httpUrl.optional(),
+  metadata: z
+    .union([z.record(z.string(), z.unknown()), z.string()])
+    .optional()
+    .transform((v, c) => {
+      if (v === undefined) return {};
+      if (typeof v !== 'string') return v;
+      try {
+        const parsed: unknown = JSON.parse(v);
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+          return parsed as Record<string, unknown>;
+      } catch {
+        // fall through to the issue below
+      }
+      c.addIssue({ code: 'custom', message: 'must be a JSON object' });
+      return z.NEVER;
+    }),
+});
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const field = issue?.path.join('.') ?? 'request';
+  if (issue?.code === 'invalid_type' && issue.input === undefined)
+    return `The ${field} field is required.`;
+  return `The ${field} ${issue?.message ?? 'is invalid'}.`.replace(/\.\.$/, '.');
+}
+
+export function createCheckout(ctx: SandboxContext, body: unknown): RupantorTransaction {
+  const parsed = checkoutRequestSchema.safeParse(body ?? {});
+  if (!parsed.success) throw new RupantorError(400, firstIssue(parsed.error));
+  const r = parsed.data;
+  return ctx.store.saveRupantor({
+    transaction_id: `RPTX${randomBase62(12).toUpperCase()}`,
+    token: randomBytes(16).toString('hex'),
+    status: 'PENDING',
+    amount: r.amount,
+    currency: 'BDT',
+    payment_method: null,
+    fullname: r.fullname,
+    email: r.email,
+    metadata: r.metadata,
+    success_url: r.success_url,
+    cancel_url: r.cancel_url,
+    webhook_url: r.webhook_url ?? null,
+    created_at: unixNow(),
+  });
+}
+
+/** The verify-payment body, also what the webhook posts. */
+export function verifyView(tx: RupantorTransaction) {
+  return {
+    status: tx.status,
+    transaction_id: tx.transaction_id,
+    amount: tx.amount,
+    currency: tx.currency,
+    payment_method: tx.payment_method,
+    fullname: tx.fullname,
+    email: tx.email,
+    metadata: tx.metadata,
+  };
+}
+
+export function findTransaction(ctx: SandboxContext, body: unknown): RupantorTransaction {
+  const id = (body as { transaction_id?: unknown } | undefined)?.transaction_id;
+  if (id === undefined || id === null || id === '') {
+    throw new RupantorError(400, 'The transaction_id field is required.');
+  }
+  if (typeof id !== 'string') throw new RupantorError(400, 'The transaction_id must be a string.');
+  const tx = ctx.store.rupantorpay.get(id);
+  if (!tx) throw new RupantorError(404, 'Transaction not found');
+  return tx;
+}
+
+export const HOSTED_METHODS = { bkash: 'bKash', nagad: 'Nagad', card: 'Card' } as const;
+export type HostedAction = 'pay' | 'fail' | 'cancel';
+
+/**
+ * The buyer's choice on the hosted page settles the transaction (a cancel counts as FAILED), posts
+ * the webhook if one was given, and returns where to send the browser, with `transaction_id`.
+ */
+export function settle(
+  ctx: SandboxContext,
+  tx: RupantorTransaction,
+  action: HostedAction,
+  method: keyof typeof HOSTED_METHODS,
+): string {
+  const status = action === 'pay' ? 'COMPLETED' : 'FAILED';
+  const settled = ctx.store.saveRupantor({
+    ...tx,
+    status,
+    payment_method: action === 'cancel' ? null : method,
+  });
+  if (settled.webhook_url) {
+    const event: StoredEvent = {
+      id: newId('evt'),
+      gateway: 'rupantorpay',
+      type: `rupantorpay.${status.toLowerCase()}`,
+      body: JSON.stringify(verifyView(settled)),
+      targets: [settled.webhook_url],
+      created_at: unixNow(),
+    };
+    ctx.emit([event]);
+  }
+  return appendQuery(
+    action === 'pay' ? settled.success_url : settled.cancel_url,
+    'transaction_id',
+    settled.transaction_id,
+  );
+}
+
+/** Appends `?k=v` or `&k=v` without re-encoding the merchant's own URL (fragment kept last). */
+export function appendQuery(url: string, key: string, value: string): string {
+  const hashAt = url.indexOf('#');
+  const base = hashAt === -1 ? url : url.slice(0, hashAt);
+  const hash = hashAt === -1 ? '' : url.slice(hashAt);
+  const sep = base.includes('?') ? (base.endsWith('?') || base.endsWith('&') ? '' : '&') : '?';
+  return `${base}${sep}${encodeURIComponent(key)}=${encodeURIComponent(value)}${hash}`;
+}
