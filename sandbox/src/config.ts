@@ -178,3 +178,9 @@ export function parseConfig(config: SandboxConfig): SandboxConfig {
   }
   return parsed.data;
 }
+
+/** Where the CLI finds a running sandbox when `--url` is not given. */
+export function cliBaseUrlFromEnv(env: NodeJS.ProcessEnv): string {
+  const port = z.coerce.number().int().min(1).max(65535).safeParse(env.SANDBOX_PORT);
+  return `http://127.0.0.1:${port.success ? port.data : sandboxDefaults.port}`;
+}

@@ -41,7 +41,12 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-export type StartOptions = Partial<SandboxConfig> & { port?: number; host?: string } & ContextDeps;
+/** Any config field; `faults` may be partial (unset faults are off). */
+export type StartOptions = Omit<Partial<SandboxConfig>, 'faults'> & {
+  port?: number;
+  host?: string;
+  faults?: Partial<Faults>;
+} & ContextDeps;
 
 /**
  * Starts the sandbox in this process. Unlike `npm -w sandbox start`, the defaults suit tests:

@@ -6,10 +6,12 @@ export function collection<T>(items: T[]): { entity: 'collection'; count: number
   return { entity: 'collection', count: items.length, items };
 }
 
+// `expand[]=card` from curl; the Node SDK nests it as `expand[expand[]]=card`. Accept both.
 function expansions(req: Request): string[] {
-  const raw = req.query['expand[]'] ?? req.query.expand;
-  const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  return list.filter((v): v is string => typeof v === 'string');
+  return Object.entries(req.query)
+    .filter(([key]) => key.startsWith('expand'))
+    .flatMap(([, raw]) => (Array.isArray(raw) ? raw : [raw]))
+    .filter((v): v is string => typeof v === 'string');
 }
 
 /** The API returns the card object only with `expand[]=card` (webhooks always carry it). */

@@ -110,7 +110,7 @@
   Razorpay.prototype.close = function () {
     if (!this._overlay) return;
     window.removeEventListener('message', this._onMessage);
-    this._overlay.parentNode && this._overlay.parentNode.removeChild(this._overlay);
+    if (this._overlay.parentNode) this._overlay.parentNode.removeChild(this._overlay);
     document.body.style.overflow = this._bodyOverflow || '';
     this._overlay = null;
     this._frame = null;

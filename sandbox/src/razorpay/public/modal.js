@@ -86,7 +86,7 @@
       return new Intl.NumberFormat('en-IN', { style: 'currency', currency: currency }).format(
         minor / Math.pow(10, exp),
       );
-    } catch (e) {
+    } catch {
       return currency + ' ' + (minor / 100).toFixed(2);
     }
   }
