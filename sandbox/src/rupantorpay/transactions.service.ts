@@ -9,7 +9,7 @@ const httpUrl = z.url({ protocol: /^https?$/, error: 'must be a valid http(s) UR
 
 // Amount is major units (taka), as a number or a numeric string with at most two decimals.
 const amount = z
-  .union([z.number(), z.string().trim()])
+  .union([z.number(), z.string().trim()], { error: 'must be a number' })
   .transform((v) => String(v))
   .refine(
     (v) => /^\d{1,9}(\.\d{1,2})?$/.test(v) && Number(v) > 0,
@@ -18,14 +18,18 @@ const amount = z
   .transform((v) => Number(v).toFixed(2));
 
 export const checkoutRequestSchema = z.object({
-  fullname: z.string().trim().min(1).max(100),
-  email: z.email(),
+  fullname: z
+    .string({ error: 'must be a string' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(100, 'may not be longer than 100 characters'),
+  email: z.email({ error: 'must be a valid email address' }),
   amount,
   success_url: httpUrl,
   cancel_url: httpUrl,
   webhook_url: httpUrl.optional(),
   metadata: z
-    .union([z.record(z.string(), z.unknown()), z.string()])
+    .union([z.record(z.string(), z.unknown()), z.string()], { error: 'must be a JSON object' })
     .optional()
     .transform((v, c) => {
       if (v === undefined) return {};
@@ -42,17 +46,23 @@ export const checkoutRequestSchema = z.object({
     }),
 });
 
-function firstIssue(error: z.ZodError): string {
+// Laravel-style wording ("The amount field is required."), as the real API answers.
+function firstIssue(error: z.ZodError, body: object): string {
   const issue = error.issues[0];
-  const field = issue?.path.join('.') ?? 'request';
-  if (issue?.code === 'invalid_type' && issue.input === undefined)
+  const field = issue?.path.join('.') || 'request';
+  const given = (body as Record<string, unknown>)[String(issue?.path[0])];
+  if (given === undefined || given === null || given === '')
     return `The ${field} field is required.`;
-  return `The ${field} ${issue?.message ?? 'is invalid'}.`.replace(/\.\.$/, '.');
+  const message = issue?.message ?? '';
+  return /^[a-z]/.test(message) ? `The ${field} ${message}.` : `The ${field} is invalid.`;
 }
 
 export function createCheckout(ctx: SandboxContext, body: unknown): RupantorTransaction {
-  const parsed = checkoutRequestSchema.safeParse(body ?? {});
-  if (!parsed.success) throw new RupantorError(400, firstIssue(parsed.error));
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new RupantorError(400, 'The request body must be a JSON object.');
+  }
+  const parsed = checkoutRequestSchema.safeParse(body);
+  if (!parsed.success) throw new RupantorError(400, firstIssue(parsed.error, body));
   const r = parsed.data;
   return ctx.store.saveRupantor({
     transaction_id: `RPTX${randomBase62(12).toUpperCase()}`,

@@ -53,6 +53,7 @@ const MAX_LOG = 5000;
 export class WebhookDeliveryService {
   private readonly entries: DeliveryLogEntry[] = [];
   private readonly work = new WorkTracker();
+  private readonly queues = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: DeliveryDeps) {}
 
@@ -78,13 +79,16 @@ export class WebhookDeliveryService {
         byUrl.set(url, [...(byUrl.get(url) ?? []), item]);
     }
     for (const [url, list] of byUrl) {
-      // Sequential per target, so "in order" (and "reordered") means something to the receiver.
+      // First attempts go out one at a time per target, batch after batch, so "in order" (and
+      // "reordered") means something to the receiver. Retries run on their own schedule.
       const onTime = list.filter((i) => !i.faults.has('delay'));
-      this.work.track(
-        (async () => {
+      const queued = (this.queues.get(url) ?? Promise.resolve())
+        .then(async () => {
           for (const item of onTime) await this.firstAttempt(item, url);
-        })(),
-      );
+        })
+        .catch((err: unknown) => this.deps.log.error({ err, url }, 'webhook queue failed'));
+      this.queues.set(url, queued);
+      this.work.track(queued);
       for (const item of list.filter((i) => i.faults.has('delay'))) {
         this.work.schedule(faults.delayMs, () => this.firstAttempt(item, url));
       }
