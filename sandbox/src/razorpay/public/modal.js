@@ -242,7 +242,7 @@
         if (enabled && state.failures <= max) {
           showError(e.description + ' Please try again.', e.reason);
         } else {
-          showError(e.description, e.reason);
+          showError(e.description + ' Close this window to return to the store.', e.reason);
           $('[data-testid="rzp-pay"]').disabled = true;
         }
       })
