@@ -54,6 +54,8 @@ export interface Shop {
 }
 
 export const test = base.extend<{ sandbox: RunningSandbox; rzp: Razorpay; shop: Shop }>({
+  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
   sandbox: async ({}, use) => {
     const sandbox = await startSandbox({ port: 0, host: '127.0.0.1' });
     await use(sandbox);
