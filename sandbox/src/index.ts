@@ -17,7 +17,7 @@ export type { FaultKind, RandomSource } from './webhooks/faults';
 export { buildApp } from './app';
 export { createContext, type SandboxContext, type RuntimeSettings } from './context';
 export { signPayment, signWebhookBody } from './razorpay/signer';
-export { SUCCESS_CARDS, FAILURE_CARDS } from './razorpay/cards';
+export { SUCCESS_CARDS, FAILURE_CARDS } from './razorpay/test-cards';
 
 export interface RunningSandbox {
   /** e.g. http://127.0.0.1:43123 */

@@ -5,7 +5,7 @@ import { RAZORPAY_EVENTS, type RazorpayEventType } from '../razorpay/events';
 import { createOrder } from '../razorpay/orders.service';
 import { refund } from '../razorpay/payments.service';
 import { badRequest } from '../razorpay/razorpay-error';
-import { SUCCESS_CARDS } from '../razorpay/cards';
+import { SUCCESS_CARDS } from '../razorpay/test-cards';
 
 export interface TriggerResult {
   event: RazorpayEventType;

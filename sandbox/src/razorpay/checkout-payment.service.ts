@@ -2,17 +2,8 @@ import { randomInt } from 'node:crypto';
 import type { SandboxContext } from '../context';
 import type { Card, Order, Payment, StoredEvent } from '../store/entities';
 import { newId, unixNow } from '../store/ids';
-import {
-  BANK_PAGE_FAILURE,
-  FAILURE_CARDS,
-  UPI_FAILURE,
-  cvvLength,
-  describeCard,
-  detectNetwork,
-  expiryValid,
-  luhnValid,
-  type CardFailure,
-} from './cards';
+import { cvvLength, describeCard, detectNetwork, expiryValid, luhnValid } from './cards';
+import { BANK_PAGE_FAILURE, FAILURE_CARDS, UPI_FAILURE, type CardFailure } from './test-cards';
 import { buildRazorpayEvent } from './events';
 import { findOrder } from './lookup';
 import { VPA_PATTERN, type PayRequest } from './pay-request';

@@ -2,9 +2,9 @@ import type { Logger } from 'pino';
 import type { Faults } from '../config';
 import type { StoredEvent } from '../store/entities';
 import { newId } from '../store/ids';
-import { signWebhookBody } from '../razorpay/signer';
 import { retryDelayMs } from './backoff';
 import { roll, rollEventFaults, tamperBody, type FaultKind, type RandomSource } from './faults';
+import { postWebhook, webhookHeaders, type SendResult } from './webhook-sender';
 import { WorkTracker } from './work-tracker';
 
 export interface DeliveryLogEntry {
@@ -159,42 +159,12 @@ export class WebhookDeliveryService {
   ): Promise<void> {
     if (this.work.closed) return;
     const { event } = item;
-    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-    if (event.gateway === 'razorpay') {
-      // Signed over the genuine body: a tampered copy keeps the signature it does not match.
-      headers['X-Razorpay-Signature'] = signWebhookBody(event.body, this.deps.webhookSecret);
-      headers['X-Razorpay-Event-Id'] = event.id;
-      headers['User-Agent'] = 'Razorpay-Webhook/v1 (checkout-lab sandbox)';
-    } else {
-      headers['User-Agent'] = 'RupantorPay-Webhook (checkout-lab sandbox)';
-    }
+    const headers = webhookHeaders(event, this.deps.webhookSecret);
     const body = tamper ? tamperBody(event.body) : event.body;
-    const startedAt = new Date();
     const controller = this.work.controller();
-    const timer = setTimeout(() => controller.abort(new Error('timeout')), this.deps.timeoutMs);
-    timer.unref();
-    let status: number | null = null;
-    let error: string | null = null;
-    try {
-      const res = await fetch(url, { method: 'POST', headers, body, signal: controller.signal });
-      status = res.status;
-      await res.arrayBuffer().catch(() => undefined);
-    } catch (err) {
-      error = controller.signal.aborted
-        ? this.work.closed
-          ? 'sandbox closed'
-          : `timed out after ${this.deps.timeoutMs} ms`
-        : describeFetchError(err);
-    } finally {
-      clearTimeout(timer);
-      this.work.release(controller);
-    }
-    const entry = this.record(item, url, n, tags, {
-      status,
-      error,
-      startedAt,
-      durationMs: Date.now() - startedAt.getTime(),
-    });
+    const result = await postWebhook(url, headers, body, this.deps.timeoutMs, controller);
+    this.work.release(controller);
+    const entry = this.record(item, url, n, tags, result);
     if (!entry.ok && retry) entry.nextRetryInMs = this.scheduleRetry(item, url, n);
   }
 
@@ -210,7 +180,7 @@ export class WebhookDeliveryService {
     url: string,
     attempt: number,
     faults: FaultKind[],
-    r: { status: number | null; error: string | null; startedAt: Date; durationMs: number },
+    r: SendResult,
   ): DeliveryLogEntry {
     const ok = r.status !== null && r.status >= 200 && r.status < 300;
     const entry: DeliveryLogEntry = {
@@ -236,9 +206,4 @@ export class WebhookDeliveryService {
     );
     return entry;
   }
-}
-
-function describeFetchError(err: unknown): string {
-  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (err as Error).message ?? 'request failed';
 }
