@@ -75,6 +75,7 @@ export const sandboxConfigSchema = z.object({
   webhookMaxAttempts: z.number().int().min(1).max(20),
   bodyLimit: z.string().min(1),
   logLevel: z.enum(['silent', 'error', 'warn', 'info', 'debug']),
+  logFormat: z.enum(['pretty', 'json']),
   /** Origin used in RupantorPay `payment_url`s; derived from the request's Host when null. */
   publicUrl: z.url().nullable(),
 });
@@ -97,6 +98,7 @@ export const sandboxDefaults: SandboxConfig = {
   webhookMaxAttempts: 6,
   bodyLimit: '100kb',
   logLevel: 'info',
+  logFormat: 'pretty',
   publicUrl: null,
 };
 
@@ -120,6 +122,7 @@ const envSchema = z.object({
   SANDBOX_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   SANDBOX_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).optional(),
   SANDBOX_LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).optional(),
+  SANDBOX_LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   SANDBOX_PUBLIC_URL: z.string().optional(),
 });
 
@@ -160,6 +163,7 @@ export function loadConfigFromEnv(env: NodeJS.ProcessEnv): SandboxConfig {
       webhookTimeoutMs: e.SANDBOX_WEBHOOK_TIMEOUT_MS ?? sandboxDefaults.webhookTimeoutMs,
       webhookMaxAttempts: e.SANDBOX_WEBHOOK_MAX_ATTEMPTS ?? sandboxDefaults.webhookMaxAttempts,
       logLevel: e.SANDBOX_LOG_LEVEL ?? sandboxDefaults.logLevel,
+      logFormat: e.SANDBOX_LOG_FORMAT ?? sandboxDefaults.logFormat,
       publicUrl: e.SANDBOX_PUBLIC_URL ?? null,
     };
     return parseConfig(config);

@@ -1,5 +1,6 @@
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { Faults, SandboxConfig } from './config';
+import { createLogger } from './logger';
 import type { StoredEvent } from './store/entities';
 import { MemoryStore } from './store/memory.store';
 import { attachSnapshot } from './store/snapshot';
@@ -34,7 +35,7 @@ export interface ContextDeps {
 }
 
 export function createContext(config: SandboxConfig, deps: ContextDeps = {}): SandboxContext {
-  const log = deps.logger ?? pino({ level: config.logLevel, base: { service: 'sandbox' } });
+  const log = deps.logger ?? createLogger(config);
   const random = deps.random ?? Math.random;
   const settings: RuntimeSettings = {
     autoCapture: config.autoCapture,
@@ -60,7 +61,13 @@ export function createContext(config: SandboxConfig, deps: ContextDeps = {}): Sa
     log,
     random,
     emit(batch) {
-      for (const event of batch) store.saveEvent(event);
+      for (const event of batch) {
+        store.saveEvent(event);
+        log.info(
+          { eventId: event.id, targets: event.targets ?? settings.webhookUrls.length },
+          `--> ${event.type}`,
+        );
+      }
       webhooks.dispatch(batch);
     },
     flush() {
