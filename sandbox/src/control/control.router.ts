@@ -20,7 +20,9 @@ const notFound = (description: string): RazorpayError =>
   });
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body ?? {});
+  // express.json leaves the body undefined for other content types.
+  if (body === undefined) throw badRequest('Send a JSON body with Content-Type: application/json.');
+  const result = schema.safeParse(body);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue?.path.join('.') || null;

@@ -70,6 +70,7 @@ export function parsePayRequest(body: unknown): PayRequest {
 
 function toBadRequest(issue: z.core.$ZodIssue | undefined, field: string | null): RazorpayError {
   if (!issue) return badRequest('The request is invalid.');
+  if (issue.path.length === 0) return badRequest('The request body must be a JSON object.');
   if (issue.code === 'unrecognized_keys') {
     return badRequest(
       `${issue.keys.join(', ')} is/are not required and should not be sent`,
