@@ -7,15 +7,18 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config';
-import type { Logger } from './logger';
 import { requireAdmin } from './middleware/admin-auth';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
+import { adminRoutes } from './routes/admin.routes';
+import { configRoutes } from './routes/config.routes';
 import { healthRoutes } from './routes/health.routes';
-import { adminProductRoutes, productRoutes } from './routes/product.routes';
+import { orderRoutes } from './routes/order.routes';
+import { paymentRoutes } from './routes/payment.routes';
+import { productRoutes } from './routes/product.routes';
+import { webhookRoutes } from './routes/webhook.routes';
+import type { ServiceContext } from './services/context';
 
-export interface AppDeps {
-  config: Config;
-  logger: Logger;
+export interface AppDeps extends ServiceContext {
   /** The built storefront to serve (npm start); omitted in development and tests. */
   staticDir?: string;
 }
@@ -23,7 +26,7 @@ export interface AppDeps {
 export const JSON_BODY_LIMIT = '100kb';
 
 export function buildApp(deps: AppDeps): Express {
-  const { config, logger } = deps;
+  const { config, log: logger } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -34,12 +37,17 @@ export function buildApp(deps: AppDeps): Express {
     '/api',
     cors({ origin: config.corsOrigins, methods: ['GET', 'POST', 'PATCH', 'DELETE'], maxAge: 600 }),
   );
+  // Webhooks first: they need the raw bytes, before any JSON parser runs.
+  app.use('/api/webhooks', webhookRoutes(deps));
   app.use('/api', express.json({ limit: JSON_BODY_LIMIT, strict: true }));
 
   const admin = requireAdmin(config.adminToken);
   app.use('/api/health', healthRoutes());
+  app.use('/api/config', configRoutes(deps));
   app.use('/api/products', productRoutes(admin));
-  app.use('/api/admin/products', admin, adminProductRoutes());
+  app.use('/api/orders', orderRoutes(deps));
+  app.use('/api/payments', paymentRoutes(deps));
+  app.use('/api/admin', admin, adminRoutes(deps));
   app.use('/api', notFoundHandler);
 
   if (deps.staticDir && existsSync(deps.staticDir)) serveStorefront(app, deps.staticDir);

@@ -69,6 +69,8 @@ const envSchema = z.object({
     .int()
     .min(0)
     .default(5 * 60_000),
+  /** Requests per minute per client on order and checkout routes (verify gets twice this). */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -99,6 +101,7 @@ export interface Config {
   rupantorpay: { apiKey: string; apiBase: string; sandbox: boolean };
   smtpUrl?: string;
   reconcile: { intervalMs: number; graceMs: number };
+  rateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -192,6 +195,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     },
     smtpUrl: env.SMTP_URL,
     reconcile: { intervalMs: env.RECONCILE_INTERVAL_MS, graceMs: env.RECONCILE_GRACE_MS },
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
   };
 }
 

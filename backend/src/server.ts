@@ -7,7 +7,11 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { connectDatabase, disconnectDatabase } from './db/connect';
 import { startDatabaseServer, type DatabaseServer } from './db/embedded-database';
 import { seedIfEmpty } from './db/seed';
+import { gatewaysFromConfig } from './gateways/registry';
 import { createLogger } from './logger';
+import { createBackgroundTasks } from './services/background-tasks';
+import { createMailer } from './services/email.service';
+import { startReconcileJob } from './services/reconcile.service';
 
 const ROOT_ENV = path.resolve(__dirname, '..', '..', '.env');
 const STOREFRONT_DIR = path.resolve(__dirname, '..', '..', 'frontend', 'dist');
@@ -44,11 +48,21 @@ async function main(): Promise<void> {
   const seeded = await seedIfEmpty();
   if (seeded > 0) logger.info(`Seeded ${seeded} demo products into the empty database`);
 
-  const app = buildApp({
+  const context = {
     config,
-    logger,
+    log: logger,
+    gateways: gatewaysFromConfig(config, logger),
+    mailer: createMailer({
+      outboxDir: path.join(config.dataDir, 'outbox'),
+      smtpUrl: config.smtpUrl,
+    }),
+    tasks: createBackgroundTasks(logger),
+  };
+  const app = buildApp({
+    ...context,
     staticDir: config.env === 'production' ? STOREFRONT_DIR : undefined,
   });
+  const stopReconcile = startReconcileJob(context);
   const server: Server = app.listen(config.port, () => {
     logger.info(`API listening on http://localhost:${config.port}/api (${config.mode} mode)`);
     // Only a token generated for this run is shown, so a learner can open the admin pages;
@@ -66,8 +80,10 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info(`${signal} received, shutting down`);
     const force = setTimeout(() => process.exit(1), 10_000).unref();
+    stopReconcile();
     server.close();
     server.closeIdleConnections();
+    await context.tasks.idle();
     await disconnectDatabase().catch(() => {});
     await database.stop().catch(() => {});
     clearTimeout(force);

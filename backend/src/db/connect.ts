@@ -1,8 +1,9 @@
 import mongoose from 'mongoose';
 
-// Operator injection guard: `{ "$gt": "" }` arriving in a filter is wrapped in `$eq` instead of
-// being executed. Validation rejects such input first; this is the second line of defence.
-mongoose.set('sanitizeFilter', true);
+// Operator injection is stopped at the edge: every body, path and query value passes a zod
+// schema of plain strings and numbers, so `{ "$gt": "" }` never reaches a filter. mongoose's
+// global `sanitizeFilter` is deliberately off: it would also neuter our own `$in` / `$lt` /
+// `$exists` guards, the conditional updates the status machines are built on.
 mongoose.set('strictQuery', true);
 
 /** The database name used by `npm run dev`, `npm start` and `npm run seed`. */

@@ -1,28 +1,54 @@
 import { mkdtemp } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
 import { buildApp } from '../../src/app';
-import { parseConfig, type Config } from '../../src/config';
+import { parseConfig } from '../../src/config';
+import { gatewaysFromConfig } from '../../src/gateways/registry';
 import { createLogger } from '../../src/logger';
+import { createBackgroundTasks } from '../../src/services/background-tasks';
+import type { ServiceContext } from '../../src/services/context';
+import { createMailer } from '../../src/services/email.service';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 export const adminHeaders = { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
 
 export interface TestApp {
   app: Express;
-  config: Config;
+  ctx: ServiceContext;
+  config: ServiceContext['config'];
 }
 
-/** The real app, built from a test config (never from the developer's .env). */
+/** The real app and services, built from a test config (never from the developer's .env). */
 export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'checkout-lab-test-'));
   const config = parseConfig({
     NODE_ENV: 'test',
     ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     DATA_DIR: dataDir,
+    RECONCILE_INTERVAL_MS: '0',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    GATEWAY_TIMEOUT_MS: '3000',
     ...env,
   });
-  const app = buildApp({ config, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
-  return { app, config };
+  const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const ctx: ServiceContext = {
+    config,
+    log,
+    gateways: gatewaysFromConfig(config, log),
+    mailer: createMailer({ outboxDir: path.join(dataDir, 'outbox') }),
+    tasks: createBackgroundTasks(log),
+  };
+  return { app: buildApp(ctx), ctx, config };
+}
+
+/** Listens on a free loopback port (webhook deliveries need a real socket). */
+export async function listen(app: Express): Promise<{ server: Server; url: string }> {
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return { server, url: `http://127.0.0.1:${port}` };
 }

@@ -1,0 +1,43 @@
+import type { Config } from '../config';
+import { HttpError } from '../errors';
+import type { Logger } from '../logger';
+import type { GatewayName, PaymentGateway } from './gateway';
+import { RazorpayGateway } from './razorpay.gateway';
+
+export const STORE_NAME = 'Checkout Lab';
+
+export interface GatewayRegistry {
+  get(name: GatewayName): PaymentGateway;
+  list(): PaymentGateway[];
+}
+
+export function createGatewayRegistry(gateways: PaymentGateway[]): GatewayRegistry {
+  const byName = new Map(gateways.map((g) => [g.name, g]));
+  return {
+    get(name) {
+      const gateway = byName.get(name);
+      if (!gateway)
+        throw HttpError.badRequest(`Gateway "${name}" is not enabled`, 'GATEWAY_UNAVAILABLE');
+      return gateway;
+    },
+    list: () => [...byName.values()],
+  };
+}
+
+/** The gateways the configuration enables, talking to the configured (sandbox or real) APIs. */
+export function gatewaysFromConfig(config: Config, log: Logger): GatewayRegistry {
+  return createGatewayRegistry([
+    new RazorpayGateway(
+      {
+        keyId: config.razorpay.keyId,
+        keySecret: config.razorpay.keySecret,
+        webhookSecret: config.razorpay.webhookSecret,
+        apiBase: config.razorpay.apiBase,
+        checkoutUrl: config.razorpay.checkoutUrl,
+        timeoutMs: config.gatewayTimeoutMs,
+        storeName: STORE_NAME,
+      },
+      log.child({ gateway: 'razorpay' }),
+    ),
+  ]);
+}

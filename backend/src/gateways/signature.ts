@@ -1,0 +1,33 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export function hmacSha256Hex(payload: string | Buffer, secret: string): string {
+  return createHmac('sha256', secret).update(payload).digest('hex');
+}
+
+/** Constant-time comparison of an expected hex digest with an untrusted one. */
+export function safeEqualHex(expectedHex: string, receivedHex: string): boolean {
+  if (!/^[0-9a-f]+$/i.test(receivedHex)) return false;
+  const expected = Buffer.from(expectedHex, 'hex');
+  const received = Buffer.from(receivedHex.toLowerCase(), 'hex');
+  // timingSafeEqual throws on different lengths; a wrong length is simply a wrong signature.
+  return expected.length === received.length && timingSafeEqual(expected, received);
+}
+
+/** Razorpay's checkout signature: HMAC-SHA256(order_id + "|" + payment_id, key_secret). */
+export function verifyRazorpayPaymentSignature(
+  orderId: string,
+  paymentId: string,
+  signature: string,
+  keySecret: string,
+): boolean {
+  return safeEqualHex(hmacSha256Hex(`${orderId}|${paymentId}`, keySecret), signature);
+}
+
+/** Razorpay's webhook signature: HMAC-SHA256 of the exact raw body with the webhook secret. */
+export function verifyRazorpayWebhookSignature(
+  rawBody: Buffer,
+  signature: string,
+  webhookSecret: string,
+): boolean {
+  return safeEqualHex(hmacSha256Hex(rawBody, webhookSecret), signature);
+}

@@ -1,0 +1,75 @@
+import { Schema, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
+import { CURRENCIES } from '../money';
+import { timelineEntrySchema } from './timeline.schema';
+
+export const ORDER_STATUSES = ['pending', 'paid', 'fulfilled', 'cancelled', 'refunded'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+const minor = {
+  type: Number,
+  required: true,
+  min: 0,
+  validate: { validator: Number.isSafeInteger, message: 'must be integer minor units' },
+};
+
+const orderItemSchema = new Schema(
+  {
+    product: { type: Schema.Types.ObjectId, ref: 'Product', required: true },
+    slug: { type: String, required: true },
+    name: { type: String, required: true },
+    image: { type: String, default: '' },
+    unitPrice: minor,
+    quantity: { type: Number, required: true, min: 1 },
+    lineTotal: minor,
+  },
+  { _id: false },
+);
+
+const customerSchema = new Schema(
+  {
+    name: { type: String, required: true },
+    email: { type: String, required: true },
+    contact: { type: String, default: '' },
+  },
+  { _id: false },
+);
+
+const orderSchema = new Schema(
+  {
+    /** Unguessable id used in URLs; the Mongo _id never leaves the server. */
+    publicId: { type: String, required: true, unique: true },
+    customer: { type: customerSchema, required: true },
+    items: { type: [orderItemSchema], required: true },
+    subtotal: minor,
+    discount: minor,
+    tax: minor,
+    shipping: minor,
+    total: minor,
+    coupon: { type: String },
+    currency: { type: String, required: true, enum: CURRENCIES },
+    status: { type: String, required: true, enum: ORDER_STATUSES, default: 'pending' },
+    amountRefunded: { ...minor, default: 0 },
+    /** Counts checkout attempts so each new attempt gets the next number. */
+    attempts: { type: Number, default: 0 },
+    paidAt: { type: Date },
+    paidByPayment: { type: Schema.Types.ObjectId, ref: 'Payment' },
+    fulfilledAt: { type: Date },
+    fulfilment: {
+      claimedAt: { type: Date },
+      emailClaimedAt: { type: Date },
+      stockDecrementedAt: { type: Date },
+      shortfall: { type: [String], default: undefined },
+      emailSentAt: { type: Date },
+      emailError: { type: String },
+    },
+    timeline: { type: [timelineEntrySchema], default: [] },
+  },
+  { timestamps: true },
+);
+
+orderSchema.index({ status: 1, createdAt: -1 });
+orderSchema.index({ 'customer.email': 1, createdAt: -1 });
+
+export type Order = InferSchemaType<typeof orderSchema>;
+export type OrderDocument = HydratedDocument<Order>;
+export const OrderModel = model('Order', orderSchema);

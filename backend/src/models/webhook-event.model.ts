@@ -1,0 +1,49 @@
+import { Schema, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
+import { GATEWAYS } from './payment.model';
+
+export const WEBHOOK_OUTCOMES = [
+  'pending',
+  'applied',
+  'no_change',
+  'unknown_order',
+  'ignored',
+  'rejected',
+  'failed',
+] as const;
+export type WebhookOutcome = (typeof WEBHOOK_OUTCOMES)[number];
+
+const webhookEventSchema = new Schema(
+  {
+    gateway: { type: String, required: true, enum: GATEWAYS },
+    /**
+     * The gateway's event id (Razorpay's X-Razorpay-Event-Id). Unique per gateway: the insert
+     * is what makes a redelivered event a no-op. Rejected (unsigned) deliveries get a
+     * synthetic id so a forger can never occupy a real event's slot.
+     */
+    eventId: { type: String, required: true },
+    type: { type: String, required: true },
+    signatureValid: { type: Boolean, required: true },
+    payload: { type: Schema.Types.Mixed },
+    /**
+     * The exact bytes and the headers that authenticate them, so an event can be re-verified
+     * and processed again after a crash, exactly as it arrived.
+     */
+    rawBody: { type: Buffer },
+    headers: { type: Schema.Types.Mixed },
+    receivedAt: { type: Date, required: true },
+    processedAt: { type: Date },
+    outcome: { type: String, required: true, enum: WEBHOOK_OUTCOMES, default: 'pending' },
+    detail: { type: String },
+    error: { type: String },
+    attempts: { type: Number, default: 0 },
+    leaseUntil: { type: Date },
+  },
+  { timestamps: true },
+);
+
+webhookEventSchema.index({ gateway: 1, eventId: 1 }, { unique: true });
+webhookEventSchema.index({ outcome: 1, receivedAt: -1 });
+
+export type WebhookEvent = InferSchemaType<typeof webhookEventSchema>;
+export type WebhookEventDocument = HydratedDocument<WebhookEvent>;
+export const WebhookEventModel = model('WebhookEvent', webhookEventSchema);

@@ -1,0 +1,122 @@
+// Order transitions (forward only): pending → paid → fulfilled, pending → cancelled,
+// paid | fulfilled → refunded. One conditional update each, like payments.
+import { HttpError } from '../errors';
+import { OrderModel, type OrderDocument, type OrderStatus } from '../models/order.model';
+import { PaymentModel, type PaymentDocument } from '../models/payment.model';
+import { timelineEntry, type TimelineSource } from '../models/timeline.schema';
+import type { ServiceContext } from './context';
+import { fulfilOrder } from './fulfilment.service';
+import { notePayment } from './timeline.service';
+
+async function transitionOrder(
+  orderId: OrderDocument['_id'],
+  from: OrderStatus[],
+  to: OrderStatus,
+  source: TimelineSource,
+  message: string,
+  set: Record<string, unknown> = {},
+): Promise<boolean> {
+  const result = await OrderModel.updateOne(
+    { _id: orderId, status: { $in: from } },
+    {
+      $set: { status: to, ...set },
+      $push: { timeline: timelineEntry(`order.${to}`, source, message) },
+    },
+  );
+  return result.modifiedCount === 1;
+}
+
+/**
+ * Called by whoever moved a payment to captured. The order becomes paid when a captured
+ * payment covers its full total; the one caller that makes it paid runs fulfilment.
+ */
+export async function settleOrderForPayment(
+  ctx: ServiceContext,
+  payment: PaymentDocument,
+  source: TimelineSource,
+): Promise<void> {
+  const order = await OrderModel.findById(payment.order);
+  if (!order) return;
+  if (payment.amount !== order.total || payment.currency !== order.currency) {
+    await notePayment(
+      payment._id,
+      'payment.amount_mismatch',
+      source,
+      'Captured amount does not cover the order total',
+    );
+    return;
+  }
+  const paid = await transitionOrder(
+    order._id,
+    ['pending'],
+    'paid',
+    source,
+    `Order paid (attempt ${payment.attempt})`,
+    {
+      paidAt: new Date(),
+      paidByPayment: payment._id,
+    },
+  );
+  if (paid) {
+    await fulfilOrder(ctx, order._id, source);
+    return;
+  }
+  const current = await OrderModel.findById(order._id);
+  if (current && !current.paidByPayment?.equals(payment._id)) {
+    // The buyer paid twice (two tabs), or after the order was cancelled: keep the money
+    // visible to the admin instead of silently dropping it.
+    await notePayment(
+      payment._id,
+      'payment.needs_refund',
+      source,
+      current.status === 'cancelled'
+        ? 'Captured after the order was cancelled: refund it'
+        : 'The order was already paid by another payment: refund this one',
+    );
+  }
+}
+
+/** Mirrors the paying payment's refunded amount on its order; fully refunded → order refunded. */
+export async function syncOrderRefunds(
+  paymentId: PaymentDocument['_id'],
+  source: TimelineSource,
+): Promise<void> {
+  const payment = await PaymentModel.findById(paymentId);
+  if (!payment || payment.amountRefunded === 0) return;
+  const order = await OrderModel.findById(payment.order);
+  if (!order?.paidByPayment?.equals(payment._id)) return;
+  const amountRefunded = payment.amountRefunded;
+  await OrderModel.updateOne(
+    { _id: order._id, amountRefunded: { $lt: amountRefunded } },
+    { $set: { amountRefunded } },
+  );
+  if (amountRefunded >= order.total) {
+    await transitionOrder(
+      order._id,
+      ['paid', 'fulfilled'],
+      'refunded',
+      source,
+      'Order fully refunded',
+    );
+  }
+}
+
+export async function markOrderFulfilled(orderId: OrderDocument['_id']): Promise<void> {
+  const done = await transitionOrder(
+    orderId,
+    ['paid'],
+    'fulfilled',
+    'admin',
+    'Order marked as shipped',
+    {
+      fulfilledAt: new Date(),
+    },
+  );
+  if (!done)
+    throw HttpError.conflict('Only a paid order can be marked fulfilled', 'ORDER_NOT_PAID');
+}
+
+export async function cancelOrder(orderId: OrderDocument['_id']): Promise<void> {
+  const done = await transitionOrder(orderId, ['pending'], 'cancelled', 'admin', 'Order cancelled');
+  if (!done) throw HttpError.conflict('Only a pending order can be cancelled', 'ORDER_NOT_PENDING');
+}

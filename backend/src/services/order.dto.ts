@@ -1,0 +1,89 @@
+// What the API shows of orders and payments. Mongo ids and raw gateway responses stay inside.
+import type { OrderDocument } from '../models/order.model';
+import type { PaymentDocument } from '../models/payment.model';
+import type { TimelineEntry } from '../models/timeline.schema';
+
+export interface TimelineItem {
+  at: string;
+  type: string;
+  source: string;
+  message: string;
+  /** Which checkout attempt an entry belongs to; absent for order-level entries. */
+  attempt?: number;
+}
+
+export function toPaymentDto(p: PaymentDocument) {
+  return {
+    id: p.id as string,
+    attempt: p.attempt,
+    gateway: p.gateway,
+    status: p.status,
+    amount: p.amount,
+    currency: p.currency,
+    method: p.method ?? null,
+    refundStatus: p.refundStatus ?? null,
+    amountRefunded: p.amountRefunded,
+    signatureVerified: p.signatureVerified,
+    refs: { orderId: p.refs?.orderId ?? null, paymentId: p.refs?.paymentId ?? null },
+    error: p.error?.code || p.error?.description ? { ...p.error } : null,
+    refunds: [...(p.refunds ?? new Map()).entries()].map(([id, r]) => ({
+      id,
+      amount: r.amount,
+      status: r.status,
+      createdAt: r.createdAt.toISOString(),
+      processedAt: r.processedAt?.toISOString() ?? null,
+    })),
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+function toTimelineItem(e: TimelineEntry, attempt?: number): TimelineItem {
+  return {
+    at: e.at.toISOString(),
+    type: e.type,
+    source: e.source,
+    message: e.message,
+    ...(attempt ? { attempt } : {}),
+  };
+}
+
+export function toOrderDto(order: OrderDocument, payments: PaymentDocument[] = []) {
+  const timeline = [
+    ...order.timeline.map((e) => toTimelineItem(e)),
+    ...payments.flatMap((p) => p.timeline.map((e) => toTimelineItem(e, p.attempt))),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+  return {
+    id: order.publicId,
+    status: order.status,
+    currency: order.currency,
+    customer: {
+      name: order.customer.name,
+      email: order.customer.email,
+      contact: order.customer.contact,
+    },
+    items: order.items.map((i) => ({
+      slug: i.slug,
+      name: i.name,
+      image: i.image,
+      unitPrice: i.unitPrice,
+      quantity: i.quantity,
+      lineTotal: i.lineTotal,
+    })),
+    subtotal: order.subtotal,
+    discount: order.discount,
+    tax: order.tax,
+    shipping: order.shipping,
+    total: order.total,
+    coupon: order.coupon ?? null,
+    amountRefunded: order.amountRefunded,
+    paidAt: order.paidAt?.toISOString() ?? null,
+    createdAt: order.createdAt.toISOString(),
+    updatedAt: order.updatedAt.toISOString(),
+    payments: payments.map(toPaymentDto),
+    timeline,
+  };
+}
+
+export type OrderDto = ReturnType<typeof toOrderDto>;
+export type PaymentDto = ReturnType<typeof toPaymentDto>;

@@ -1,0 +1,109 @@
+// Reconciliation: the safety net for lost webhooks and closed tabs. It asks the gateway about
+// every attempt still created/authorized after a grace period and settles what it learns,
+// retries webhook events that were stored but not processed, and finishes interrupted
+// fulfilment (an unsent confirmation email).
+import { GatewayError } from '../errors';
+import { OrderModel } from '../models/order.model';
+import { PaymentModel, type GatewayName } from '../models/payment.model';
+import type { ServiceContext } from './context';
+import { fulfilOrder } from './fulfilment.service';
+import { settleGatewayPayment } from './settlement.service';
+import { retryUnprocessedWebhooks } from './webhook.service';
+
+export interface ReconcileSummary {
+  checked: number;
+  settled: number;
+  gatewayErrors: number;
+  webhooksRetried: number;
+  fulfilmentsResumed: number;
+}
+
+const BATCH = 200;
+const STALE_EMAIL_CLAIM_MS = 5 * 60_000;
+
+export async function reconcile(
+  ctx: ServiceContext,
+  olderThanMs: number,
+): Promise<ReconcileSummary> {
+  const summary: ReconcileSummary = {
+    checked: 0,
+    settled: 0,
+    gatewayErrors: 0,
+    webhooksRetried: 0,
+    fulfilmentsResumed: 0,
+  };
+  const cutoff = new Date(Date.now() - olderThanMs);
+  const open = await PaymentModel.find({
+    status: { $in: ['created', 'authorized'] },
+    createdAt: { $lte: cutoff },
+  })
+    .sort({ createdAt: 1 })
+    .limit(BATCH);
+
+  // One gateway order may have several attempts (payments) under it: ask once per order.
+  const checkouts = new Map<string, { gateway: GatewayName; orderId: string }>();
+  for (const p of open) {
+    if (p.refs?.orderId)
+      checkouts.set(`${p.gateway}:${p.refs.orderId}`, {
+        gateway: p.gateway,
+        orderId: p.refs.orderId,
+      });
+  }
+  for (const { gateway: name, orderId } of checkouts.values()) {
+    summary.checked++;
+    const gateway = ctx.gateways.get(name);
+    try {
+      for (const gp of await gateway.fetchOrderPayments(orderId)) {
+        const { result } = await settleGatewayPayment(ctx, gateway, gp, 'reconcile');
+        if (result === 'captured' || result === 'changed') summary.settled++;
+      }
+    } catch (err) {
+      if (!(err instanceof GatewayError)) throw err;
+      summary.gatewayErrors++;
+      ctx.log.warn({ err, orderId }, 'reconcile: gateway unavailable; will try again next run');
+    }
+  }
+
+  summary.webhooksRetried = await retryUnprocessedWebhooks(ctx);
+
+  const staleClaim = new Date(Date.now() - STALE_EMAIL_CLAIM_MS);
+  const unfinished = await OrderModel.find({
+    status: { $in: ['paid', 'fulfilled'] },
+    'fulfilment.emailSentAt': { $exists: false },
+    $or: [
+      { 'fulfilment.emailClaimedAt': { $exists: false } },
+      { 'fulfilment.emailClaimedAt': { $lt: staleClaim } },
+    ],
+  }).limit(BATCH);
+  for (const order of unfinished) {
+    await OrderModel.updateOne(
+      { _id: order._id, 'fulfilment.emailClaimedAt': { $lt: staleClaim } },
+      { $unset: { 'fulfilment.emailClaimedAt': 1 } },
+    );
+    await fulfilOrder(ctx, order._id, 'reconcile');
+    summary.fulfilmentsResumed++;
+  }
+  return summary;
+}
+
+/** Runs reconcile every `intervalMs`, never two runs at once. Returns a stop function. */
+export function startReconcileJob(ctx: ServiceContext): () => void {
+  const { intervalMs, graceMs } = ctx.config.reconcile;
+  if (intervalMs <= 0) return () => {};
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    reconcile(ctx, graceMs)
+      .then((s) => {
+        if (s.settled || s.webhooksRetried || s.fulfilmentsResumed)
+          ctx.log.info(s, 'reconcile run');
+      })
+      .catch((err: unknown) => ctx.log.error({ err }, 'reconcile run failed'))
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,70 @@
+import { HttpError } from '../errors';
+import { OrderModel } from '../models/order.model';
+import { PaymentModel } from '../models/payment.model';
+import { timelineEntry } from '../models/timeline.schema';
+import type { RazorpayVerifyInput } from '../schemas/order.schema';
+import type { ServiceContext } from './context';
+import type { OrderDto } from './order.dto';
+import { getOrder } from './order.service';
+import { findAttemptByGatewayOrder, resolveAttempt } from './payment-attempt.service';
+import { settleGatewayPayment } from './settlement.service';
+import { notePayment } from './timeline.service';
+
+/**
+ * The browser's word after the modal closes. Trusted only after two checks: the signature over
+ * *our stored* gateway order id, then the gateway's own record of the payment.
+ */
+export async function verifyRazorpayPayment(
+  ctx: ServiceContext,
+  input: RazorpayVerifyInput,
+): Promise<OrderDto> {
+  const gateway = ctx.gateways.get('razorpay');
+  const attempt = await findAttemptByGatewayOrder('razorpay', input.razorpay_order_id);
+  if (!attempt?.refs?.orderId) {
+    throw HttpError.badRequest(
+      'This payment does not belong to a checkout we started',
+      'UNKNOWN_CHECKOUT',
+    );
+  }
+  if (!gateway.verifyReturn(attempt.refs.orderId, input)) {
+    await notePayment(
+      attempt._id,
+      'signature.rejected',
+      'verify',
+      `Checkout signature for ${input.razorpay_payment_id} did not match: ignored`,
+    );
+    throw HttpError.badRequest('The payment signature is not valid', 'INVALID_SIGNATURE');
+  }
+
+  const gp = await gateway.fetchPayment(input.razorpay_payment_id);
+  if (gp.orderId !== attempt.refs.orderId) {
+    await notePayment(
+      attempt._id,
+      'payment.mismatch',
+      'verify',
+      `Payment ${gp.paymentId} belongs to another order`,
+    );
+    throw HttpError.badRequest('The payment does not belong to this checkout', 'PAYMENT_MISMATCH');
+  }
+  // Claim (or create) the document for this payment first, so the timeline reads in order:
+  // signature verified, then what the gateway said.
+  const doc = await resolveAttempt('razorpay', gp, 'verify');
+  if (doc) {
+    await PaymentModel.updateOne(
+      { _id: doc._id, signatureVerified: false },
+      {
+        $set: { signatureVerified: true },
+        $push: {
+          timeline: timelineEntry(
+            'signature.verified',
+            'verify',
+            `Checkout signature verified; the gateway reports the payment as ${gp.status}`,
+          ),
+        },
+      },
+    );
+  }
+  await settleGatewayPayment(ctx, gateway, gp, 'verify');
+  const order = await OrderModel.findById(attempt.order);
+  return getOrder(order!.publicId);
+}

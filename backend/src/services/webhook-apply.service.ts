@@ -1,0 +1,96 @@
+import type { ParsedWebhook, PaymentGateway } from '../gateways/gateway';
+import { PaymentModel, type PaymentDocument } from '../models/payment.model';
+import type { WebhookOutcome } from '../models/webhook-event.model';
+import type { ServiceContext } from './context';
+import { syncOrderRefunds } from './order-state';
+import { applyGatewayRefund } from './payment-state';
+import { settleGatewayPayment } from './settlement.service';
+import { notePayment } from './timeline.service';
+
+interface Applied {
+  outcome: WebhookOutcome;
+  detail: string;
+}
+
+/** Applies an authenticated event through the same state machine as every other source. */
+export async function applyWebhook(
+  ctx: ServiceContext,
+  gateway: PaymentGateway,
+  event: ParsedWebhook,
+): Promise<Applied> {
+  switch (event.kind) {
+    case 'payment.authorized':
+    case 'payment.captured':
+    case 'payment.failed':
+    case 'order.paid': {
+      if (!event.payment) return { outcome: 'ignored', detail: 'no payment entity in the payload' };
+      const { result, payment } = await settleGatewayPayment(
+        ctx,
+        gateway,
+        event.payment,
+        'webhook',
+      );
+      return noted(payment?._id, event, describe(result, event.payment.paymentId));
+    }
+    case 'refund.created':
+    case 'refund.processed':
+    case 'refund.failed': {
+      if (!event.refund) return { outcome: 'ignored', detail: 'no refund entity in the payload' };
+      const payment = await PaymentModel.findOne({ 'refs.paymentId': event.refund.paymentId });
+      if (!payment)
+        return {
+          outcome: 'unknown_order',
+          detail: `payment ${event.refund.paymentId} is not ours`,
+        };
+      const changed = await applyGatewayRefund(payment._id, event.refund, 'webhook');
+      await syncOrderRefunds(payment._id, 'webhook');
+      return noted(
+        payment._id,
+        event,
+        changed
+          ? { outcome: 'applied', detail: `refund ${event.refund.refundId} ${event.refund.status}` }
+          : { outcome: 'no_change', detail: 'already known' },
+      );
+    }
+    case 'payment.hint': {
+      // Unsigned notification: ask the gateway, never believe the payload.
+      if (!event.refs.paymentId) return { outcome: 'ignored', detail: 'no transaction id' };
+      const gp = await gateway.fetchPayment(event.refs.paymentId);
+      const { result, payment } = await settleGatewayPayment(ctx, gateway, gp, 'webhook');
+      return noted(payment?._id, event, describe(result, gp.paymentId));
+    }
+    case 'unsupported':
+      return { outcome: 'ignored', detail: `event ${event.type} is not used by this shop` };
+  }
+}
+
+/** Every webhook we act on shows in the payment's timeline, even when it changed nothing. */
+async function noted(
+  paymentId: PaymentDocument['_id'] | undefined,
+  event: ParsedWebhook,
+  applied: Applied,
+): Promise<Applied> {
+  if (paymentId) {
+    const what = applied.outcome === 'no_change' ? 'nothing new' : applied.detail;
+    await notePayment(
+      paymentId,
+      'webhook.received',
+      'webhook',
+      `Webhook ${event.type} received (${event.eventId}): ${what}`,
+    );
+  }
+  return applied;
+}
+
+function describe(result: string, paymentId: string): Applied {
+  switch (result) {
+    case 'unknown_order':
+      return { outcome: 'unknown_order', detail: `${paymentId} belongs to no checkout of ours` };
+    case 'no_change':
+      return { outcome: 'no_change', detail: 'already applied, or older than what we know' };
+    case 'amount_mismatch':
+      return { outcome: 'applied', detail: 'amount mismatch recorded; payment not accepted' };
+    default:
+      return { outcome: 'applied', detail: `${paymentId}: ${result}` };
+  }
+}

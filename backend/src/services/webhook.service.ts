@@ -1,0 +1,134 @@
+// Webhooks: authenticate on the raw body, store once (the unique (gateway, eventId) insert is
+// the idempotency), acknowledge, then apply in the background through the status machine.
+import { randomUUID } from 'node:crypto';
+import { isDuplicateKey } from '../db/connect';
+import { HttpError } from '../errors';
+import { WebhookSignatureError, type GatewayName } from '../gateways/gateway';
+import { WebhookEventModel, type WebhookEventDocument } from '../models/webhook-event.model';
+import type { ServiceContext } from './context';
+import { applyWebhook } from './webhook-apply.service';
+
+const SIGNED_HEADERS = ['x-razorpay-signature', 'x-razorpay-event-id'] as const;
+const LEASE_MS = 30_000;
+export const MAX_WEBHOOK_ATTEMPTS = 10;
+
+function pickHeaders(
+  headers: Record<string, string | string[] | undefined>,
+): Record<string, string> {
+  const picked: Record<string, string> = {};
+  for (const name of SIGNED_HEADERS) {
+    const value = headers[name];
+    if (typeof value === 'string') picked[name] = value;
+  }
+  return picked;
+}
+
+function tryJson(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    return raw.toString('utf8').slice(0, 2000);
+  }
+}
+
+export async function receiveWebhook(
+  ctx: ServiceContext,
+  gatewayName: GatewayName,
+  rawBody: Buffer,
+  requestHeaders: Record<string, string | string[] | undefined>,
+): Promise<{ status: 'received' | 'duplicate' }> {
+  const gateway = ctx.gateways.get(gatewayName);
+  const headers = pickHeaders(requestHeaders);
+  let parsed;
+  try {
+    parsed = gateway.parseWebhook(rawBody, headers);
+  } catch (err) {
+    if (!(err instanceof WebhookSignatureError)) throw err;
+    // Kept for the inbox under a synthetic id: a forger must never take a real event's slot.
+    await WebhookEventModel.create({
+      gateway: gatewayName,
+      eventId: `rejected_${randomUUID()}`,
+      type: 'rejected',
+      signatureValid: false,
+      payload: tryJson(rawBody.subarray(0, 10_000)),
+      receivedAt: new Date(),
+      processedAt: new Date(),
+      outcome: 'rejected',
+      detail: err.message,
+    }).catch((e: unknown) => ctx.log.warn({ err: e }, 'could not record a rejected webhook'));
+    throw HttpError.badRequest(err.message, 'INVALID_SIGNATURE');
+  }
+
+  let event: WebhookEventDocument;
+  try {
+    event = await WebhookEventModel.create({
+      gateway: gatewayName,
+      eventId: parsed.eventId,
+      type: parsed.type,
+      signatureValid: parsed.kind !== 'payment.hint',
+      payload: parsed.payload,
+      rawBody,
+      headers,
+      receivedAt: new Date(),
+      outcome: 'pending',
+    });
+  } catch (err) {
+    if (isDuplicateKey(err)) return { status: 'duplicate' };
+    throw err; // database trouble: a 503, so the gateway delivers it again later
+  }
+  ctx.tasks.run(`webhook ${parsed.eventId}`, () => processWebhookEvent(ctx, event._id));
+  return { status: 'received' };
+}
+
+/** Processes one stored event, unless it is done or someone else holds its lease. */
+export async function processWebhookEvent(
+  ctx: ServiceContext,
+  eventId: WebhookEventDocument['_id'],
+): Promise<void> {
+  const now = new Date();
+  const event = await WebhookEventModel.findOneAndUpdate(
+    {
+      _id: eventId,
+      processedAt: { $exists: false },
+      $or: [{ leaseUntil: { $exists: false } }, { leaseUntil: { $lt: now } }],
+    },
+    { $set: { leaseUntil: new Date(now.getTime() + LEASE_MS) }, $inc: { attempts: 1 } },
+    { returnDocument: 'after' },
+  );
+  if (!event) return;
+  try {
+    const gateway = ctx.gateways.get(event.gateway);
+    const parsed = gateway.parseWebhook(Buffer.from(event.rawBody ?? []), event.headers ?? {});
+    const { outcome, detail } = await applyWebhook(ctx, gateway, parsed);
+    await WebhookEventModel.updateOne(
+      { _id: event._id },
+      { $set: { processedAt: new Date(), outcome, detail }, $unset: { leaseUntil: 1, error: 1 } },
+    );
+  } catch (err) {
+    ctx.log.error({ err, eventId: event.eventId }, 'webhook processing failed; will retry');
+    const exhausted = event.attempts >= MAX_WEBHOOK_ATTEMPTS;
+    await WebhookEventModel.updateOne(
+      { _id: event._id },
+      {
+        $set: {
+          outcome: 'failed',
+          error: (err as Error).message,
+          ...(exhausted ? { processedAt: new Date() } : {}),
+        },
+        $unset: { leaseUntil: 1 },
+      },
+    ).catch(() => {});
+  }
+}
+
+/** Events stored but not processed (a crash, or the database failing mid-way). */
+export async function retryUnprocessedWebhooks(ctx: ServiceContext): Promise<number> {
+  const stale = await WebhookEventModel.find({
+    processedAt: { $exists: false },
+    $or: [{ leaseUntil: { $exists: false } }, { leaseUntil: { $lt: new Date() } }],
+  })
+    .sort({ receivedAt: 1 })
+    .limit(100);
+  for (const event of stale) await processWebhookEvent(ctx, event._id);
+  return stale.length;
+}

@@ -1,0 +1,53 @@
+// The whole payment stack for integration tests: the in-process sandbox (official Razorpay
+// contract), the real app listening on a loopback port, and the sandbox's webhooks pointed at it.
+import type { Server } from 'node:http';
+import { startSandbox, type RunningSandbox, type StartOptions } from '@checkout-lab/sandbox';
+import { buildTestApp, listen, type TestApp } from './test-app';
+
+export interface TestStack extends TestApp {
+  sandbox: RunningSandbox;
+  url: string;
+  webhookUrl: string;
+  /** Waits until every webhook was delivered and every background task finished. */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTestStack(
+  opts: { env?: Record<string, string>; sandbox?: StartOptions } = {},
+): Promise<TestStack> {
+  // Retries after a failed delivery are compressed from seconds to milliseconds.
+  const sandbox = await startSandbox({ timeScale: 0.001, ...opts.sandbox });
+  const test = await buildTestApp({
+    RAZORPAY_API_BASE: sandbox.razorpayApiBase,
+    RAZORPAY_CHECKOUT_URL: sandbox.checkoutScriptUrl,
+    RUPANTORPAY_API_BASE: sandbox.rupantorpayApiBase,
+    ...opts.env,
+  });
+  const { server, url } = await listen(test.app);
+  const webhookUrl = `${url}/api/webhooks/razorpay`;
+  sandbox.setWebhookUrls([webhookUrl]);
+  return {
+    ...test,
+    sandbox,
+    url,
+    webhookUrl,
+    async settle() {
+      // A webhook may start background work, which may call the sandbox, which may send more.
+      for (let i = 0; i < 3; i++) {
+        await sandbox.idle();
+        await test.ctx.tasks.idle();
+      }
+    },
+    async close() {
+      await sandbox.close();
+      await test.ctx.tasks.idle();
+      await closeServer(server);
+    },
+  };
+}
+
+function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
