@@ -70,13 +70,14 @@ export function parsePayRequest(body: unknown): PayRequest {
 
 function toBadRequest(issue: z.core.$ZodIssue | undefined, field: string | null): RazorpayError {
   if (!issue) return badRequest('The request is invalid.');
-  if (issue.path.length === 0) return badRequest('The request body must be a JSON object.');
   if (issue.code === 'unrecognized_keys') {
+    const names = issue.keys.map((k) => fieldName([...issue.path, k]));
     return badRequest(
-      `${issue.keys.join(', ')} is/are not required and should not be sent`,
-      issue.keys[0] ?? null,
+      `${names.join(', ')} is/are not required and should not be sent`,
+      names[0] ?? null,
     );
   }
+  if (issue.path.length === 0) return badRequest('The request body must be a JSON object.');
   if (issue.code === 'invalid_type' && issue.input === undefined) {
     return badRequest(`The ${field} field is required.`, field);
   }
