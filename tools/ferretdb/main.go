@@ -2,6 +2,9 @@
 // on machines that cannot download a real mongod. It embeds FerretDB as a library rather than
 // building FerretDB's own command, whose build-info check panics under `go install`.
 //
+// Clients connect through serializingProxy (serialize.go), which makes single-document updates
+// atomic as they are on MongoDB.
+//
 // It prints one JSON line {"uri": "mongodb://..."} on stdout once it accepts connections, and
 // exits when it receives SIGINT/SIGTERM or when its stdin closes, so a parent that dies without
 // cleaning up never leaves a database running.
@@ -14,6 +17,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -42,8 +47,9 @@ func main() {
 	// Error level: FerretDB warns about every unsupported command a driver probes (endSessions).
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
 	// FerretDB requires the SQLite URL to be a directory URL ending in "/".
+	// FerretDB itself listens on a private port; clients use the proxy's address.
 	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *listen},
+		Listener:  ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
 		Logger:    logger,
 		Handler:   "sqlite",
 		SQLiteURL: "file:" + abs + "/",
@@ -67,8 +73,25 @@ func main() {
 		close(done)
 	}()
 
-	line, _ := json.Marshal(map[string]string{"uri": f.MongoDBURI()})
+	upstream, err := url.Parse(f.MongoDBURI())
+	if err != nil {
+		fail(err.Error())
+	}
+	listener, err := net.Listen("tcp", *listen)
+	if err != nil {
+		fail(err.Error())
+	}
+	proxy := &serializingProxy{upstream: upstream.Host, logger: logger}
+	go func() {
+		if err := proxy.serve(listener); err != nil {
+			logger.Error("proxy stopped", "error", err)
+		}
+	}()
+
+	line, _ := json.Marshal(map[string]string{"uri": "mongodb://" + listener.Addr().String() + "/"})
 	fmt.Println(string(line))
+	<-ctx.Done()
+	_ = listener.Close()
 	<-done
 }
 

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Logger } from '../logger';
@@ -12,7 +12,6 @@ export const FERRETDB_TOOL_DIR = path.resolve(__dirname, '..', '..', '..', 'tool
 const BIN_DIR = path.join(FERRETDB_TOOL_DIR, 'bin');
 const BINARY = path.join(BIN_DIR, 'ferretdb-embedded');
 const STAMP = path.join(BIN_DIR, '.source-hash');
-const SOURCES = ['main.go', 'go.mod', 'go.sum'];
 
 export interface RunningFerretdb {
   uri: string;
@@ -28,9 +27,14 @@ export async function hasGo(): Promise<boolean> {
   });
 }
 
+/** Every Go source plus go.mod/go.sum: any change rebuilds the binary. */
 async function sourceHash(): Promise<string> {
+  const files = (await readdir(FERRETDB_TOOL_DIR))
+    .filter((f) => f.endsWith('.go') || f === 'go.mod' || f === 'go.sum')
+    .sort();
   const hash = createHash('sha256');
-  for (const file of SOURCES) hash.update(await readFile(path.join(FERRETDB_TOOL_DIR, file)));
+  for (const file of files)
+    hash.update(file).update(await readFile(path.join(FERRETDB_TOOL_DIR, file)));
   return hash.digest('hex');
 }
 
