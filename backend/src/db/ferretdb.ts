@@ -78,15 +78,16 @@ export async function ensureFerretdbBinary(log: Logger): Promise<string> {
   return BINARY;
 }
 
-/** Starts FerretDB on a free loopback port with its SQLite files in `dataDir`. */
+/** Starts FerretDB (a free loopback port unless `listen` says otherwise) with its SQLite files in `dataDir`. */
 export async function startFerretdb(
   binary: string,
   dataDir: string,
   log: Logger,
+  listen = '127.0.0.1:0',
 ): Promise<RunningFerretdb> {
   await mkdir(dataDir, { recursive: true });
   // stdin stays a pipe: the child exits when it closes, so a crashed parent leaves no orphan.
-  const child = spawn(binary, ['-dir', dataDir, '-listen', '127.0.0.1:0'], {
+  const child = spawn(binary, ['-dir', dataDir, '-listen', listen], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const stderr: string[] = [];
