@@ -79,6 +79,10 @@ export interface PaymentGateway {
   readonly name: GatewayName;
   /** Currencies this gateway can charge in. */
   readonly currencies: readonly Currency[];
+  /** How the browser pays: Razorpay's modal on our page, or the gateway's hosted page. */
+  readonly kind: 'modal' | 'redirect';
+  /** Whether refunds can be made through the API (RupantorPay has no refund API). */
+  readonly supportsRefunds: boolean;
 
   /** Creates the gateway-side order or session for exactly `input.amount`. */
   startCheckout(input: StartCheckoutInput): Promise<CheckoutStart>;
@@ -99,8 +103,11 @@ export interface PaymentGateway {
   /** Fetches one payment by the gateway's payment id. */
   fetchPayment(paymentId: string): Promise<GatewayPayment>;
 
-  /** Every payment the gateway holds for one checkout (reconciliation after a lost webhook). */
-  fetchOrderPayments(orderId: string): Promise<GatewayPayment[]>;
+  /**
+   * Every payment the gateway holds for one checkout attempt (reconciliation after a lost
+   * webhook). `paymentId` is the gateway payment id when we already know it.
+   */
+  fetchAttemptPayments(refs: { orderId: string; paymentId?: string }): Promise<GatewayPayment[]>;
 
   /** Captures an authorized payment for its full amount. */
   capture(payment: GatewayPayment): Promise<GatewayPayment>;

@@ -78,6 +78,8 @@ function toGatewayRefund(r: RazorpayRefund): GatewayRefund {
 export class RazorpayGateway implements PaymentGateway {
   readonly name = 'razorpay' as const;
   readonly currencies: readonly Currency[] = ['INR'];
+  readonly kind = 'modal' as const;
+  readonly supportsRefunds = true;
   private readonly sdk: Razorpay;
 
   constructor(
@@ -246,11 +248,11 @@ export class RazorpayGateway implements PaymentGateway {
     return toGatewayPayment(p);
   }
 
-  async fetchOrderPayments(orderId: string): Promise<GatewayPayment[]> {
+  async fetchAttemptPayments(refs: { orderId: string }): Promise<GatewayPayment[]> {
     const list = await this.call(
       'fetch order payments',
       razorpayCollectionSchema(razorpayPaymentSchema),
-      () => this.sdk.orders.fetchPayments(orderId),
+      () => this.sdk.orders.fetchPayments(refs.orderId),
       true,
     );
     return list.items.map(toGatewayPayment);

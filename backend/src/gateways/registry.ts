@@ -3,6 +3,7 @@ import { HttpError } from '../errors';
 import type { Logger } from '../logger';
 import type { GatewayName, PaymentGateway } from './gateway';
 import { RazorpayGateway } from './razorpay.gateway';
+import { RupantorpayGateway } from './rupantorpay.gateway';
 
 export const STORE_NAME = 'Checkout Lab';
 
@@ -24,8 +25,21 @@ export function createGatewayRegistry(gateways: PaymentGateway[]): GatewayRegist
   };
 }
 
-/** The gateways the configuration enables, talking to the configured (sandbox or real) APIs. */
+/**
+ * The gateways the configuration enables, talking to the configured (sandbox or real) APIs.
+ * RupantorPay on sandbox keys is left out in live mode: no sandbox runs beside real Razorpay.
+ */
 export function gatewaysFromConfig(config: Config, log: Logger): GatewayRegistry {
+  const rupantorpay = new RupantorpayGateway(
+    {
+      apiKey: config.rupantorpay.apiKey,
+      apiBase: config.rupantorpay.apiBase,
+      publicBaseUrl: config.publicBaseUrl,
+      timeoutMs: config.gatewayTimeoutMs,
+    },
+    log.child({ gateway: 'rupantorpay' }),
+  );
+  const rupantorpayEnabled = !(config.mode === 'live' && config.rupantorpay.sandbox);
   return createGatewayRegistry([
     new RazorpayGateway(
       {
@@ -39,5 +53,6 @@ export function gatewaysFromConfig(config: Config, log: Logger): GatewayRegistry
       },
       log.child({ gateway: 'razorpay' }),
     ),
+    ...(rupantorpayEnabled ? [rupantorpay] : []),
   ]);
 }

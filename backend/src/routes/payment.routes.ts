@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { paymentController } from '../controllers/payment.controller';
 import { limitPerMinute } from '../middleware/rate-limit';
 import { validate } from '../middleware/validate';
-import { razorpayVerifyBody } from '../schemas/order.schema';
+import { razorpayVerifyBody, rupantorpayVerifyBody } from '../schemas/order.schema';
 import type { ServiceContext } from '../services/context';
 
 export function paymentRoutes(ctx: ServiceContext): Router {
@@ -13,6 +13,12 @@ export function paymentRoutes(ctx: ServiceContext): Router {
     limitPerMinute(ctx.config.rateLimitPerMinute * 2),
     validate({ body: razorpayVerifyBody }),
     c.verifyRazorpay,
+  );
+  router.post(
+    '/rupantorpay/verify',
+    limitPerMinute(ctx.config.rateLimitPerMinute * 2),
+    validate({ body: rupantorpayVerifyBody }),
+    c.verifyRupantorpay,
   );
   return router;
 }

@@ -8,5 +8,6 @@ export function webhookRoutes(ctx: ServiceContext): Router {
   const c = webhookController(ctx);
   const router = Router();
   router.post('/razorpay', rawJsonBody, c.receive('razorpay'));
+  router.post('/rupantorpay', rawJsonBody, c.receive('rupantorpay'));
   return router;
 }

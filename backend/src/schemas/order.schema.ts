@@ -48,6 +48,11 @@ export const razorpayVerifyBody = z.object({
   razorpay_signature: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be a hex HMAC-SHA256 signature'),
 });
 
+export const rupantorpayVerifyBody = z.object({
+  transaction_id: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'is not a transaction id'),
+});
+
 export type CreateOrderInput = z.infer<typeof createOrderBody>;
 export type CheckoutInput = z.infer<typeof checkoutBody>;
 export type RazorpayVerifyInput = z.infer<typeof razorpayVerifyBody>;
+export type RupantorpayVerifyInput = z.infer<typeof rupantorpayVerifyBody>;

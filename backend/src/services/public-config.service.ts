@@ -9,7 +9,7 @@ export function getPublicConfig(config: Config, gateways: GatewayRegistry) {
     mode: config.mode,
     gateways: gateways.list().map((g) => ({
       name: g.name,
-      kind: g.name === 'razorpay' ? 'modal' : 'redirect',
+      kind: g.kind,
       currencies: g.currencies,
       ...(g.name === 'razorpay'
         ? { keyId: config.razorpay.keyId, checkoutScriptUrl: config.razorpay.checkoutUrl }

@@ -40,27 +40,31 @@ export async function reconcile(
     .sort({ createdAt: 1 })
     .limit(BATCH);
 
-  // One gateway order may have several attempts (payments) under it: ask once per order.
-  const checkouts = new Map<string, { gateway: GatewayName; orderId: string }>();
+  // One gateway order may have several payments under it: ask once per checkout attempt.
+  const checkouts = new Map<
+    string,
+    { gateway: GatewayName; orderId: string; paymentId?: string }
+  >();
   for (const p of open) {
-    if (p.refs?.orderId)
-      checkouts.set(`${p.gateway}:${p.refs.orderId}`, {
-        gateway: p.gateway,
-        orderId: p.refs.orderId,
-      });
+    if (!p.refs?.orderId) continue;
+    checkouts.set(`${p.gateway}:${p.refs.orderId}:${p.refs.paymentId ?? ''}`, {
+      gateway: p.gateway,
+      orderId: p.refs.orderId,
+      paymentId: p.refs.paymentId ?? undefined,
+    });
   }
-  for (const { gateway: name, orderId } of checkouts.values()) {
+  for (const { gateway: name, ...refs } of checkouts.values()) {
     summary.checked++;
     const gateway = ctx.gateways.get(name);
     try {
-      for (const gp of await gateway.fetchOrderPayments(orderId)) {
+      for (const gp of await gateway.fetchAttemptPayments(refs)) {
         const { result } = await settleGatewayPayment(ctx, gateway, gp, 'reconcile');
         if (result === 'captured' || result === 'changed') summary.settled++;
       }
     } catch (err) {
       if (!(err instanceof GatewayError)) throw err;
       summary.gatewayErrors++;
-      ctx.log.warn({ err, orderId }, 'reconcile: gateway unavailable; will try again next run');
+      ctx.log.warn({ err, refs }, 'reconcile: gateway unavailable; will try again next run');
     }
   }
 

@@ -40,6 +40,12 @@ export async function refundOrder(
   }
 
   const gateway = ctx.gateways.get(payment.gateway);
+  if (!gateway.supportsRefunds) {
+    throw HttpError.conflict(
+      `${gateway.name} has no refund API: refund from its merchant dashboard`,
+      'REFUND_UNSUPPORTED',
+    );
+  }
   const refund = await gateway.refund(paymentId, amount, {
     order_public_id: order.publicId,
     ...(input.reason ? { reason: input.reason } : {}),

@@ -1,8 +1,8 @@
-import { HttpError } from '../errors';
+import { GatewayError, HttpError } from '../errors';
 import { OrderModel } from '../models/order.model';
 import { PaymentModel } from '../models/payment.model';
 import { timelineEntry } from '../models/timeline.schema';
-import type { RazorpayVerifyInput } from '../schemas/order.schema';
+import type { RazorpayVerifyInput, RupantorpayVerifyInput } from '../schemas/order.schema';
 import type { ServiceContext } from './context';
 import type { OrderDto } from './order.dto';
 import { getOrder } from './order.service';
@@ -62,6 +62,48 @@ export async function verifyRazorpayPayment(
           ),
         },
       },
+    );
+  }
+  await settleGatewayPayment(ctx, gateway, gp, 'verify');
+  const order = await OrderModel.findById(attempt.order);
+  return getOrder(order!.publicId);
+}
+
+/**
+ * RupantorPay's return carries only a transaction id, unsigned. We ask the gateway
+ * (verify-payment) and act only on its answer, matched to our attempt by the reference we sent.
+ */
+export async function verifyRupantorpayPayment(
+  ctx: ServiceContext,
+  input: RupantorpayVerifyInput,
+): Promise<OrderDto> {
+  const gateway = ctx.gateways.get('rupantorpay');
+  let gp;
+  try {
+    gp = await gateway.fetchPayment(input.transaction_id);
+  } catch (err) {
+    if (err instanceof GatewayError && err.kind === 'rejected' && err.details.status === 404) {
+      throw HttpError.badRequest(
+        'RupantorPay does not know this transaction',
+        'UNKNOWN_TRANSACTION',
+      );
+    }
+    throw err;
+  }
+  const attempt = gp.orderId ? await findAttemptByGatewayOrder('rupantorpay', gp.orderId) : null;
+  if (!attempt) {
+    throw HttpError.badRequest(
+      'This payment does not belong to a checkout we started',
+      'UNKNOWN_CHECKOUT',
+    );
+  }
+  const doc = await resolveAttempt('rupantorpay', gp, 'verify');
+  if (doc) {
+    await notePayment(
+      doc._id,
+      'gateway.verified',
+      'verify',
+      `Asked RupantorPay (verify-payment) about ${gp.paymentId}: ${gp.status}`,
     );
   }
   await settleGatewayPayment(ctx, gateway, gp, 'verify');

@@ -1,3 +1,4 @@
+import { GatewayError } from '../errors';
 import type { ParsedWebhook, PaymentGateway } from '../gateways/gateway';
 import { PaymentModel, type PaymentDocument } from '../models/payment.model';
 import type { WebhookOutcome } from '../models/webhook-event.model';
@@ -55,7 +56,20 @@ export async function applyWebhook(
     case 'payment.hint': {
       // Unsigned notification: ask the gateway, never believe the payload.
       if (!event.refs.paymentId) return { outcome: 'ignored', detail: 'no transaction id' };
-      const gp = await gateway.fetchPayment(event.refs.paymentId);
+      let gp;
+      try {
+        gp = await gateway.fetchPayment(event.refs.paymentId);
+      } catch (err) {
+        // The gateway does not know it: a forged or mistyped hint. Network trouble is re-thrown
+        // and the event is retried later.
+        if (err instanceof GatewayError && err.kind === 'rejected') {
+          return {
+            outcome: 'unknown_order',
+            detail: `the gateway does not know ${event.refs.paymentId}`,
+          };
+        }
+        throw err;
+      }
       const { result, payment } = await settleGatewayPayment(ctx, gateway, gp, 'webhook');
       return noted(payment?._id, event, describe(result, gp.paymentId));
     }

@@ -1,5 +1,5 @@
 import { mkdtemp } from 'node:fs/promises';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -44,11 +44,17 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
   return { app: buildApp(ctx), ctx, config };
 }
 
-/** Listens on a free loopback port (webhook deliveries need a real socket). */
-export async function listen(app: Express): Promise<{ server: Server; url: string }> {
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
+/**
+ * Listens on a free loopback port before the app exists (webhooks and redirects need a real
+ * socket, and the config needs to know its own URL); `serve` attaches the app afterwards.
+ */
+export async function listenFirst(): Promise<{
+  server: Server;
+  url: string;
+  serve(app: Express): void;
+}> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.address() as AddressInfo;
-  return { server, url: `http://127.0.0.1:${port}` };
+  return { server, url: `http://127.0.0.1:${port}`, serve: (app) => server.on('request', app) };
 }
