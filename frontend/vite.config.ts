@@ -4,7 +4,7 @@ import { defineConfig, loadEnv } from 'vite';
 
 // Ports come from the repo-root .env shared by every workspace (defaults as in .env.example).
 export default defineConfig(({ mode }) => {
-  const env = { ...loadEnv(mode, path.resolve(__dirname, '..'), ''), ...process.env };
+  const env = { ...loadEnv(mode, path.resolve(import.meta.dirname, '..'), ''), ...process.env };
   const backendPort = Number(env.PORT ?? 4000);
   return {
     plugins: [react()],

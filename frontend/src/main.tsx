@@ -1,10 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
-import './app/app.css';
+import { RouterProvider } from 'react-router/dom';
+import { router } from './app/router';
+import './app/styles/base.css';
+import './app/styles/layout.css';
+import './app/styles/components.css';
+import './app/styles/pages.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <RouterProvider router={router} />
   </StrictMode>,
 );

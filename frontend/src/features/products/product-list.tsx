@@ -1,28 +1,32 @@
-import { useEffect, useState } from 'react';
-import { fetchProducts, type Product } from '../../lib/api-client';
-import { formatMoney } from '../../lib/money';
+import { useEffect, type ReactNode } from 'react';
+import { ErrorMessage } from '../../components/ui/alert';
+import { Loading } from '../../components/ui/loading';
+import { listProducts } from '../../lib/api-client';
+import type { Product } from '../../lib/api-types';
+import { useAsync } from '../../lib/use-async';
+import { ProductCard } from './product-card';
 
-export function ProductList() {
-  const [products, setProducts] = useState<Product[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+/** User Timing mark that `npm run bench` reads: when the first products are on screen. */
+export const PRODUCT_LIST_MARK = 'product-list-rendered';
+
+export function ProductList({ renderActions }: { renderActions?: (p: Product) => ReactNode }) {
+  const { data: products, error, reload } = useAsync(listProducts);
 
   useEffect(() => {
-    fetchProducts().then(setProducts, () =>
-      setError('Could not load the products. Is the backend running?'),
-    );
-  }, []);
+    if (products?.length && performance.getEntriesByName(PRODUCT_LIST_MARK).length === 0) {
+      performance.mark(PRODUCT_LIST_MARK);
+    }
+  }, [products]);
 
-  if (error) return <p role="alert">{error}</p>;
-  if (!products) return <p aria-busy="true">Loading products…</p>;
+  if (error && !products) {
+    return <ErrorMessage title="Could not load the products" error={error} onRetry={reload} />;
+  }
+  if (!products) return <Loading label="Loading products…" />;
+  if (products.length === 0) return <p className="empty">No products yet.</p>;
   return (
     <ul className="product-grid" aria-label="Products">
       {products.map((p) => (
-        <li key={p.id} className="product-card">
-          <img src={p.image} alt="" width={240} height={180} />
-          <h2>{p.name}</h2>
-          <p className="price">{formatMoney(p.price, p.currency)}</p>
-          <p className="stock">{p.stock > 0 ? `${p.stock} in stock` : 'Out of stock'}</p>
-        </li>
+        <ProductCard key={p.id} product={p} actions={renderActions?.(p)} />
       ))}
     </ul>
   );

@@ -1,0 +1,142 @@
+// The whole shop on free loopback ports, for browser tests and the benchmark: a fresh embedded
+// database, the gateway sandbox, and the real backend as a child process in production mode
+// serving the built storefront (frontend/dist) — one origin, exactly as `npm start` runs it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startSandbox } from '@checkout-lab/sandbox';
+import { startDatabaseServer } from '../../../backend/src/db/embedded-database';
+import { createLogger } from '../../../backend/src/logger';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
+
+export interface StackInfo {
+  baseUrl: string;
+  adminToken: string;
+  sandboxUrl: string;
+  databaseKind: string;
+}
+
+export interface Stack extends StackInfo {
+  stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  /** Where the backend's output goes (a file path); it is only shown when startup fails. */
+  logFile?: string;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`backend exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`backend did not answer ${url} within ${timeoutMs} ms`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const log = createLogger(process.env.E2E_LOG_LEVEL ?? 'warn', 'e2e-stack');
+  // Never MONGODB_URI from a developer's shell or .env: the backend would write into their
+  // database. E2E_MONGODB_URI opts in to an external server on purpose.
+  const database = await startDatabaseServer({
+    uri: process.env.E2E_MONGODB_URI,
+    allowDownload: false,
+    log,
+  });
+  const cleanups: Array<() => Promise<unknown>> = [() => database.stop()];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+  };
+
+  try {
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const sandbox = await startSandbox({
+      webhookUrls: [`${baseUrl}/api/webhooks/razorpay`],
+      // Webhook retries in tens of milliseconds rather than tens of seconds.
+      timeScale: 0.01,
+    });
+    cleanups.push(() => sandbox.close());
+
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'checkout-lab-e2e-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const adminToken = randomBytes(24).toString('base64url');
+
+    const logFile = options.logFile ?? path.join(dataDir, 'backend.log');
+    await mkdir(path.dirname(logFile), { recursive: true });
+    const output = createWriteStream(logFile);
+    const backend = spawn(process.execPath, ['--import', 'tsx', 'backend/src/server.ts'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        // Everything the backend reads is set here, so a developer's .env cannot leak in
+        // (server.ts loads .env but never overrides variables that are already set).
+        NODE_ENV: 'production',
+        PORT: String(port),
+        PUBLIC_BASE_URL: baseUrl,
+        CORS_ORIGINS: baseUrl,
+        MONGODB_URI: database.uri,
+        DATA_DIR: dataDir,
+        ADMIN_TOKEN: adminToken,
+        RAZORPAY_KEY_ID: sandbox.config.razorpayKeyId,
+        RAZORPAY_KEY_SECRET: sandbox.config.razorpayKeySecret,
+        RAZORPAY_WEBHOOK_SECRET: sandbox.config.razorpayWebhookSecret,
+        RAZORPAY_API_BASE: sandbox.razorpayApiBase,
+        RAZORPAY_CHECKOUT_URL: sandbox.checkoutScriptUrl,
+        RUPANTORPAY_API_KEY: sandbox.config.rupantorpayApiKey,
+        RUPANTORPAY_API_BASE: sandbox.rupantorpayApiBase,
+        SMTP_URL: '',
+        // The tests decide when to reconcile (the admin button), not a timer.
+        RECONCILE_INTERVAL_MS: '0',
+        RATE_LIMIT_PER_MINUTE: '1000',
+        LOG_LEVEL: process.env.E2E_BACKEND_LOG_LEVEL ?? 'info',
+      },
+    });
+    backend.stdout?.pipe(output);
+    backend.stderr?.pipe(output);
+    cleanups.push(() => stopChild(backend));
+
+    await waitForHealth(`${baseUrl}/api/health`, backend, 120_000).catch((err: Error) => {
+      throw new Error(`${err.message}; see ${logFile}`);
+    });
+    return { baseUrl, adminToken, sandboxUrl: sandbox.url, databaseKind: database.kind, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

@@ -1,0 +1,16 @@
+import { useParams } from 'react-router';
+import { AdminOrderPage } from '../../features/admin/admin-order-page';
+import { OrderTimeline } from '../../features/orders/order-timeline';
+
+export { AdminLayout as Component } from '../../features/admin/admin-layout';
+
+export function AdminOrderRoute() {
+  const { id = '' } = useParams();
+  return (
+    <AdminOrderPage
+      key={id}
+      orderId={id}
+      renderTimeline={(order) => <OrderTimeline order={order} />}
+    />
+  );
+}

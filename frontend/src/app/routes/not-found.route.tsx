@@ -1,0 +1,14 @@
+import { Link } from 'react-router';
+import { paths } from '../../config/routes';
+
+export function NotFoundRoute() {
+  return (
+    <section className="page">
+      <title>Not found · Checkout Lab</title>
+      <h1>Page not found</h1>
+      <p>
+        <Link to={paths.catalog()}>Back to the shop</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+import { useState, type FormEvent } from 'react';
+import { ErrorMessage, Notice } from '../../components/ui/alert';
+import { toApiError } from '../../lib/api-client';
+import type { Order } from '../../lib/api-types';
+import { formatMoney, parseMoney } from '../../lib/money';
+import { useAdminApi } from './admin-session';
+
+/** Refund all that remains, or a part; a second click confirms, so one slip refunds nothing. */
+export function RefundForm({ order, onDone }: { order: Order; onDone(order: Order): void }) {
+  const api = useAdminApi();
+  const remaining = order.total - order.amountRefunded;
+  const [amountText, setAmountText] = useState('');
+  const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const amount = amountText.trim() ? parseMoney(amountText, order.currency) : remaining;
+  const invalid = amount === null || amount <= 0 || amount > remaining;
+  const label = amount && !invalid ? formatMoney(amount, order.currency) : '';
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (invalid) return;
+    if (!confirming) return setConfirming(true);
+    setBusy(true);
+    try {
+      const updated = await api.refund(order.id, {
+        ...(amountText.trim() ? { amount } : {}),
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      });
+      setMessage({ ok: true, text: `Refunded ${label}.` });
+      setAmountText('');
+      onDone(updated);
+    } catch (err) {
+      setMessage({ ok: false, text: toApiError(err).message });
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  };
+
+  return (
+    <form className="form refund-form" onSubmit={submit} aria-label="Refund">
+      <h2>Refund</h2>
+      <p className="hint">Refundable: {formatMoney(remaining, order.currency)}</p>
+      <div className="field">
+        <label htmlFor="refund-amount">Amount (empty for all of it)</label>
+        <input
+          id="refund-amount"
+          inputMode="decimal"
+          value={amountText}
+          onChange={(e) => {
+            setAmountText(e.target.value);
+            setConfirming(false);
+          }}
+          aria-invalid={invalid || undefined}
+        />
+        {invalid && amountText && (
+          <p className="field-error">
+            Enter an amount up to {formatMoney(remaining, order.currency)}.
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor="refund-reason">Reason (optional)</label>
+        <input id="refund-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+      </div>
+      <div className="actions">
+        <button
+          type="submit"
+          className={confirming ? 'button button-danger' : 'button'}
+          disabled={busy || invalid}
+        >
+          {busy ? 'Refunding…' : confirming ? `Confirm refund of ${label}` : `Refund ${label}`}
+        </button>
+        {confirming && (
+          <button type="button" className="button-link" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        )}
+      </div>
+      {message?.ok && <Notice tone="success">{message.text}</Notice>}
+      {message && !message.ok && <ErrorMessage error={message.text} />}
+    </form>
+  );
+}

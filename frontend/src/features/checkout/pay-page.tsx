@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { ErrorMessage } from '../../components/ui/alert';
+import { Loading } from '../../components/ui/loading';
+import { OrderItems } from '../../components/ui/order-items';
+import { OrderTotals } from '../../components/ui/order-totals';
+import { StatusBadge } from '../../components/ui/status-badge';
+import { paths } from '../../config/routes';
+import { getOrder } from '../../lib/api-client';
+import type { GatewayName } from '../../lib/api-types';
+import { formatMoney } from '../../lib/money';
+import { useStoreConfig } from '../../lib/store-config';
+import { useAsync } from '../../lib/use-async';
+import { GatewayChoice } from './gateway-choice';
+import { PaymentStatus } from './payment-status';
+import { usePayment, type PaymentPhase } from './use-payment';
+
+const BUSY = new Set<PaymentPhase['name']>([
+  'starting',
+  'loading-script',
+  'open',
+  'verifying',
+  'redirecting',
+]);
+
+/** Step 2 of 2: the server's totals, a gateway, and the Pay button that opens the checkout. */
+export function PayPage({ orderId }: { orderId: string }) {
+  const navigate = useNavigate();
+  const config = useStoreConfig();
+  const load = useCallback(() => getOrder(orderId), [orderId]);
+  const { data: order, error, reload } = useAsync(load);
+  const [chosen, setChosen] = useState<GatewayName | null>(null);
+  const payButton = useRef<HTMLButtonElement>(null);
+
+  const onVerified = useCallback(() => void navigate(paths.success(orderId)), [navigate, orderId]);
+  const { phase, pay } = usePayment(orderId, { onVerified, onAttemptEnded: reload });
+
+  // After the modal closes, keyboard focus returns to the button that opened it.
+  useEffect(() => {
+    if (phase.name === 'dismissed' || phase.name === 'error') payButton.current?.focus();
+  }, [phase.name]);
+
+  if (error && !order) {
+    return error.code === 'ORDER_NOT_FOUND' ? (
+      <section className="page">
+        <h1>Order not found</h1>
+        <Link to={paths.catalog()}>Back to the shop</Link>
+      </section>
+    ) : (
+      <ErrorMessage title="Could not load your order" error={error} onRetry={reload} />
+    );
+  }
+  if (!order) return <Loading label="Loading your order…" />;
+
+  const gateways = (config.data?.gateways ?? []).filter((g) =>
+    g.currencies.includes(order.currency),
+  );
+  const gateway = chosen ?? gateways[0]?.name ?? null;
+  const busy = BUSY.has(phase.name);
+  const retrying = phase.name === 'dismissed' || phase.name === 'error';
+  const amount = formatMoney(order.total, order.currency);
+
+  return (
+    <section className="page pay" aria-labelledby="pay-title">
+      <title>Payment · Checkout Lab</title>
+      <h1 id="pay-title">Payment</h1>
+      <ol className="steps" aria-label="Checkout steps">
+        <li>Your details</li>
+        <li aria-current="step">Payment</li>
+      </ol>
+      <div className="checkout-layout">
+        <div className="card">
+          <p className="order-ref">
+            Order <code>{order.id}</code> <StatusBadge status={order.status} />
+          </p>
+          {order.status !== 'pending' ? (
+            <p>
+              This order is {order.status}; there is nothing to pay.{' '}
+              <Link to={paths.order(order.id)}>View the order</Link>
+            </p>
+          ) : (
+            <>
+              <PaymentStatus phase={phase} />
+              {config.error && (
+                <ErrorMessage
+                  title="Payment options could not be loaded"
+                  error={config.error}
+                  onRetry={config.reload}
+                />
+              )}
+              {config.data && gateways.length === 0 && (
+                <ErrorMessage error={`No payment method takes ${order.currency} payments yet.`} />
+              )}
+              {gateways.length > 0 && (
+                <GatewayChoice
+                  gateways={gateways}
+                  value={gateway}
+                  onChange={setChosen}
+                  disabled={busy}
+                />
+              )}
+              <button
+                ref={payButton}
+                type="button"
+                className="button button-block button-pay"
+                disabled={busy || !gateway}
+                aria-busy={busy || undefined}
+                onClick={() => gateway && void pay(gateway)}
+              >
+                {retrying ? `Try again — pay ${amount}` : `Pay ${amount}`}
+              </button>
+              <p className="hint">
+                Card details go straight to the payment gateway; this shop never sees them.
+              </p>
+            </>
+          )}
+        </div>
+        <aside className="card" aria-label="Order summary">
+          <h2>Order summary</h2>
+          <OrderItems items={order.items} currency={order.currency} />
+          <OrderTotals order={order} />
+        </aside>
+      </div>
+    </section>
+  );
+}

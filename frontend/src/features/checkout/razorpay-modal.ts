@@ -1,0 +1,52 @@
+// The contract of Razorpay's checkout.js (and the sandbox's drop-in copy of it), typed once.
+import { THEME_COLOR } from '../../config/store';
+import type { PaymentError, RazorpayHandlerPayload, RazorpayOptions } from '../../lib/api-types';
+import { loadScript, ScriptLoadError } from './load-script';
+
+interface RazorpayInstance {
+  open(): void;
+  close(): void;
+  on(event: 'payment.failed', callback: (response: { error: PaymentError }) => void): void;
+}
+
+type RazorpayConstructor = new (
+  options: RazorpayOptions & {
+    handler(payload: RazorpayHandlerPayload): void;
+    modal: { ondismiss(): void; escape?: boolean };
+    theme: { color: string };
+  },
+) => RazorpayInstance;
+
+declare global {
+  interface Window {
+    Razorpay?: RazorpayConstructor;
+  }
+}
+
+export interface ModalCallbacks {
+  onSuccess(payload: RazorpayHandlerPayload): void;
+  onFailure(error: PaymentError): void;
+  onDismiss(): void;
+}
+
+/** Loads `scriptUrl` (once) and opens the modal for the server-created gateway order. */
+export async function openRazorpayModal(
+  scriptUrl: string,
+  options: RazorpayOptions,
+  callbacks: ModalCallbacks,
+): Promise<RazorpayInstance> {
+  await loadScript(scriptUrl);
+  const Razorpay = window.Razorpay;
+  if (typeof Razorpay !== 'function') {
+    throw new ScriptLoadError(scriptUrl, 'it loaded but did not define Razorpay');
+  }
+  const rzp = new Razorpay({
+    ...options,
+    handler: callbacks.onSuccess,
+    modal: { ondismiss: callbacks.onDismiss, escape: true },
+    theme: { color: THEME_COLOR },
+  });
+  rzp.on('payment.failed', (response) => callbacks.onFailure(response.error));
+  rzp.open();
+  return rzp;
+}

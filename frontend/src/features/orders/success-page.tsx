@@ -1,0 +1,81 @@
+import { useEffect } from 'react';
+import { Link } from 'react-router';
+import { ErrorMessage, Notice } from '../../components/ui/alert';
+import { Loading } from '../../components/ui/loading';
+import { OrderItems } from '../../components/ui/order-items';
+import { OrderTotals } from '../../components/ui/order-totals';
+import { StatusBadge } from '../../components/ui/status-badge';
+import { paths } from '../../config/routes';
+import { OrderTimeline } from './order-timeline';
+import { followUntilWebhook, isPaid } from './order-status';
+import { useOrderPolling } from './use-order-polling';
+
+const HEADINGS: Record<string, string> = {
+  paid: 'Thank you — your payment is confirmed',
+  fulfilled: 'Thank you — your order is on its way',
+  refunded: 'This order was refunded',
+  cancelled: 'This order was cancelled',
+  pending: 'Confirming your payment…',
+};
+
+/** Asks the server until it says the order is paid; the browser's own view counts for nothing. */
+export function SuccessPage({ orderId, onPaid }: { orderId: string; onPaid?(): void }) {
+  const poll = useOrderPolling(orderId, { isSettled: isPaid, stopWhen: followUntilWebhook });
+  const { order, error, settled, timedOut, restart } = poll;
+
+  useEffect(() => {
+    if (settled) onPaid?.();
+  }, [settled, onPaid]);
+
+  if (!order) {
+    return error ? (
+      <ErrorMessage title="Could not load your order" error={error} onRetry={restart} />
+    ) : (
+      <Loading label="Confirming your payment with the server…" />
+    );
+  }
+
+  const lastFailure = order.payments.findLast((p) => p.status === 'failed')?.error;
+  return (
+    <section className="page success" aria-labelledby="success-title">
+      <title>{`${HEADINGS[order.status] ?? 'Your order'} · Checkout Lab`}</title>
+      <h1 id="success-title">{HEADINGS[order.status] ?? 'Your order'}</h1>
+      <p className="order-ref">
+        Order <code>{order.id}</code>{' '}
+        <span data-testid="order-status">
+          <StatusBadge status={order.status} />
+        </span>
+      </p>
+
+      {order.status === 'pending' && !timedOut && (
+        <Loading label="Waiting for the server to confirm the payment with the gateway…" />
+      )}
+      {order.status === 'pending' && timedOut && (
+        <Notice tone="warning">
+          <p>
+            The gateway has not confirmed this payment yet. If you were charged, the server will
+            learn it from the gateway&apos;s webhook or its reconciliation job — this order is safe
+            either way.
+          </p>
+          <button type="button" className="button button-secondary" onClick={restart}>
+            Check again
+          </button>{' '}
+          {lastFailure && <Link to={paths.pay(order.id)}>Pay again</Link>}
+        </Notice>
+      )}
+      {error && <p className="hint">Last check failed: {error.message}. Still trying.</p>}
+      {settled && <p>A receipt is on its way to {order.customer.email}.</p>}
+
+      <div className="order-layout">
+        <div className="card">
+          <OrderTimeline order={order} />
+        </div>
+        <aside className="card" aria-label="Order summary">
+          <OrderItems items={order.items} currency={order.currency} />
+          <OrderTotals order={order} />
+          <Link to={paths.order(order.id)}>Order details</Link>
+        </aside>
+      </div>
+    </section>
+  );
+}
