@@ -1,10 +1,11 @@
 import { GatewayError } from '../errors';
-import type { ParsedWebhook, PaymentGateway } from '../gateways/gateway';
+import type { GatewayPayment, ParsedWebhook, PaymentGateway } from '../gateways/gateway';
 import { PaymentModel, type PaymentDocument } from '../models/payment.model';
 import type { WebhookOutcome } from '../models/webhook-event.model';
 import type { ServiceContext } from './context';
 import { syncOrderRefunds } from './order-state';
 import { applyGatewayRefund } from './payment-state';
+import { resolveAttempt } from './payment-attempt.service';
 import { settleGatewayPayment } from './settlement.service';
 import { notePayment } from './timeline.service';
 
@@ -25,13 +26,7 @@ export async function applyWebhook(
     case 'payment.failed':
     case 'order.paid': {
       if (!event.payment) return { outcome: 'ignored', detail: 'no payment entity in the payload' };
-      const { result, payment } = await settleGatewayPayment(
-        ctx,
-        gateway,
-        event.payment,
-        'webhook',
-      );
-      return noted(payment?._id, event, describe(result, event.payment.paymentId));
+      return receivedThenSettled(ctx, gateway, event, event.payment);
     }
     case 'refund.created':
     case 'refund.processed':
@@ -43,15 +38,12 @@ export async function applyWebhook(
           outcome: 'unknown_order',
           detail: `payment ${event.refund.paymentId} is not ours`,
         };
+      await announce(payment._id, event);
       const changed = await applyGatewayRefund(payment._id, event.refund, 'webhook');
       await syncOrderRefunds(payment._id, 'webhook');
-      return noted(
-        payment._id,
-        event,
-        changed
-          ? { outcome: 'applied', detail: `refund ${event.refund.refundId} ${event.refund.status}` }
-          : { outcome: 'no_change', detail: 'already known' },
-      );
+      return changed
+        ? { outcome: 'applied', detail: `refund ${event.refund.refundId} ${event.refund.status}` }
+        : { outcome: 'no_change', detail: 'already known' };
     }
     case 'payment.hint': {
       // Unsigned notification: ask the gateway, never believe the payload.
@@ -70,30 +62,37 @@ export async function applyWebhook(
         }
         throw err;
       }
-      const { result, payment } = await settleGatewayPayment(ctx, gateway, gp, 'webhook');
-      return noted(payment?._id, event, describe(result, gp.paymentId));
+      return receivedThenSettled(ctx, gateway, event, gp);
     }
     case 'unsupported':
       return { outcome: 'ignored', detail: `event ${event.type} is not used by this shop` };
   }
 }
 
-/** Every webhook we act on shows in the payment's timeline, even when it changed nothing. */
-async function noted(
-  paymentId: PaymentDocument['_id'] | undefined,
+/**
+ * Every webhook we act on shows in the payment's timeline, before what it caused, so the
+ * order page reads "webhook received → payment captured → order paid".
+ */
+async function announce(paymentId: PaymentDocument['_id'], event: ParsedWebhook): Promise<void> {
+  await notePayment(
+    paymentId,
+    'webhook.received',
+    'webhook',
+    `Webhook ${event.type} received (${event.eventId})`,
+  );
+}
+
+async function receivedThenSettled(
+  ctx: ServiceContext,
+  gateway: PaymentGateway,
   event: ParsedWebhook,
-  applied: Applied,
+  gp: GatewayPayment,
 ): Promise<Applied> {
-  if (paymentId) {
-    const what = applied.outcome === 'no_change' ? 'nothing new' : applied.detail;
-    await notePayment(
-      paymentId,
-      'webhook.received',
-      'webhook',
-      `Webhook ${event.type} received (${event.eventId}): ${what}`,
-    );
-  }
-  return applied;
+  const doc = await resolveAttempt(gateway.name, gp, 'webhook');
+  if (!doc) return describe('unknown_order', gp.paymentId);
+  await announce(doc._id, event);
+  const { result } = await settleGatewayPayment(ctx, gateway, gp, 'webhook');
+  return describe(result, gp.paymentId);
 }
 
 function describe(result: string, paymentId: string): Applied {
