@@ -1,5 +1,7 @@
 // `npm run dev`: starts every workspace that exists (sandbox, backend, frontend) with prefixed,
 // coloured logs; Ctrl-C (or any one crashing) stops them all. Prints the URLs once they answer.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import concurrently from 'concurrently';
 import {
   ROOT,
@@ -23,9 +25,6 @@ if (useSandbox) {
 commands.push({ name: 'backend', command: 'npm run dev -w backend', prefixColor: 'cyan' });
 if (hasScript('frontend', 'dev')) {
   commands.push({ name: 'frontend', command: 'npm run dev -w frontend', prefixColor: 'green' });
-}
-if (process.argv.includes('--tunnel') && hasScript('.', 'tunnel')) {
-  commands.push({ name: 'tunnel', command: 'npm run tunnel', prefixColor: 'yellow' });
 }
 
 const { result } = concurrently(commands, {
@@ -53,6 +52,27 @@ Promise.all(checks).then((ready) => {
   lines.push('', 'Press Ctrl-C to stop everything.');
   console.log(banner(lines));
 });
+
+// The tunnel runs beside the others, not under concurrently: when it cannot open (no token,
+// offline) it explains why and exits, and the rest of the stack keeps running.
+if (process.argv.includes('--tunnel')) startTunnel();
+
+function startTunnel() {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'backend/src/cli/tunnel.cli.ts'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const prefix = '\x1b[33m[tunnel]\x1b[0m ';
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream }).on('line', (line) => console.log(prefix + line));
+  }
+  child.on('exit', (code) => {
+    if (code) console.log(`${prefix}not running (exit ${code}); everything else keeps running.`);
+  });
+  const stop = () => child.kill('SIGINT');
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
 
 result.then(
   () => process.exit(0),

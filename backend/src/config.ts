@@ -71,6 +71,13 @@ const envSchema = z.object({
     .default(5 * 60_000),
   /** Requests per minute per client on order and checkout routes (verify gets twice this). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  NGROK_AUTHTOKEN: optionalString,
+  NGROK_DOMAIN: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[a-z0-9.-]+$/i, 'must be a bare domain such as my-name.ngrok-free.app')
+      .optional(),
+  ),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -102,6 +109,8 @@ export interface Config {
   smtpUrl?: string;
   reconcile: { intervalMs: number; graceMs: number };
   rateLimitPerMinute: number;
+  /** For `npm run tunnel`. */
+  ngrok: { authtoken?: string; domain?: string };
 }
 
 export class ConfigError extends Error {
@@ -196,6 +205,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     smtpUrl: env.SMTP_URL,
     reconcile: { intervalMs: env.RECONCILE_INTERVAL_MS, graceMs: env.RECONCILE_GRACE_MS },
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    ngrok: { authtoken: env.NGROK_AUTHTOKEN, domain: env.NGROK_DOMAIN },
   };
 }
 

@@ -13,6 +13,7 @@ const REDACT = [
   '*.keySecret',
   '*.webhookSecret',
   '*.apiKey',
+  '*.authtoken',
 ];
 
 /** `pretty` (development) prints readable lines through pino-pretty; otherwise JSON lines. */

@@ -28,6 +28,10 @@ export const webhookEventListQuery = z.strictObject({
     .regex(/^[a-z_.]{1,60}$/)
     .optional(),
   outcome: z.enum(WEBHOOK_OUTCOMES).optional(),
+  eventId: z
+    .string()
+    .regex(/^[A-Za-z0-9_]{1,80}$/)
+    .optional(),
 });
 
 // Both bodies may be omitted entirely (a full refund; the default grace period).

@@ -83,6 +83,7 @@ export function listWebhookEvents(query: WebhookEventListQuery) {
     ...(query.gateway ? { gateway: query.gateway } : {}),
     ...(query.type ? { type: query.type } : {}),
     ...(query.outcome ? { outcome: query.outcome } : {}),
+    ...(query.eventId ? { eventId: query.eventId } : {}),
   };
   return paginate(
     query,
