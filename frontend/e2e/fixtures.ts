@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { test as base, expect, type FrameLocator, type Page } from '@playwright/test';
-import type { Order, Product, ProductInput } from '../src/lib/api-types';
+import type { ProductInput } from '../src/lib/admin-types';
+import type { Order, Product } from '../src/lib/api-types';
 
 function env(name: string): string {
   const value = process.env[name];
@@ -19,8 +20,9 @@ export class ShopApi {
     readonly adminToken: string,
   ) {}
 
+  /** `url` is a path on the shop, or an absolute URL (the sandbox). */
   async request<T>(method: string, url: string, body?: unknown, admin = false): Promise<T> {
-    const res = await fetch(`${this.baseUrl}${url}`, {
+    const res = await fetch(url.startsWith('http') ? url : `${this.baseUrl}${url}`, {
       method,
       headers: {
         'Content-Type': 'application/json',
@@ -109,6 +111,8 @@ export async function buyUpToPayment(page: Page, product: Product, quantity = 1)
 export async function saveFinalScreenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
+  // From the top, so the sticky header sits where a person would see it.
+  await page.evaluate(() => window.scrollTo(0, 0));
   const body = await page.screenshot({ path: file, fullPage: true });
   await test.info().attach(name, { body, contentType: 'image/png' });
 }

@@ -1,6 +1,6 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { ErrorMessage } from '../../components/ui/alert';
+import { ErrorMessage, Notice } from '../../components/ui/alert';
 import { Loading } from '../../components/ui/loading';
 import { OrderItems } from '../../components/ui/order-items';
 import { OrderTotals } from '../../components/ui/order-totals';
@@ -23,14 +23,16 @@ export function AdminOrderPage({ orderId, renderTimeline }: AdminOrderPageProps)
   const { data, error, loading, reload } = useAdminData(load);
   const [updated, setUpdated] = useState<Order | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   // An action's answer is the newest view until the next load replaces it.
   const order = updated && !loading ? updated : data;
 
-  const act = async (action: () => Promise<Order>) => {
+  const act = async (action: () => Promise<Order>, message: string) => {
     setActionError(null);
     try {
       setUpdated(await action());
+      setNotice(message);
     } catch (err) {
       setActionError(toApiError(err).message);
     }
@@ -69,6 +71,7 @@ export function AdminOrderPage({ orderId, renderTimeline }: AdminOrderPageProps)
         {order.customer.contact ? ` · ${order.customer.contact}` : ''}
       </p>
       {actionError && <ErrorMessage error={actionError} />}
+      {notice && <Notice tone="success">{notice}</Notice>}
       <div className="order-layout">
         <div className="card">{renderTimeline(order)}</div>
         <aside className="card">
@@ -79,7 +82,7 @@ export function AdminOrderPage({ orderId, renderTimeline }: AdminOrderPageProps)
               <button
                 type="button"
                 className="button"
-                onClick={() => act(() => api.fulfil(order.id))}
+                onClick={() => act(() => api.fulfil(order.id), 'Marked fulfilled.')}
               >
                 Mark fulfilled
               </button>
@@ -88,13 +91,21 @@ export function AdminOrderPage({ orderId, renderTimeline }: AdminOrderPageProps)
               <button
                 type="button"
                 className="button button-secondary"
-                onClick={() => act(() => api.cancel(order.id))}
+                onClick={() => act(() => api.cancel(order.id), 'Order cancelled.')}
               >
                 Cancel order
               </button>
             )}
           </div>
-          {refundable && <RefundForm order={order} onDone={setUpdated} />}
+          {refundable && (
+            <RefundForm
+              order={order}
+              onDone={(next, message) => {
+                setUpdated(next);
+                setNotice(message);
+              }}
+            />
+          )}
         </aside>
       </div>
     </section>

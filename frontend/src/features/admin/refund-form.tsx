@@ -1,19 +1,25 @@
 import { useState, type FormEvent } from 'react';
-import { ErrorMessage, Notice } from '../../components/ui/alert';
+import { ErrorMessage } from '../../components/ui/alert';
 import { toApiError } from '../../lib/api-client';
 import type { Order } from '../../lib/api-types';
 import { formatMoney, parseMoney } from '../../lib/money';
 import { useAdminApi } from './admin-session';
 
 /** Refund all that remains, or a part; a second click confirms, so one slip refunds nothing. */
-export function RefundForm({ order, onDone }: { order: Order; onDone(order: Order): void }) {
+interface RefundFormProps {
+  order: Order;
+  /** The server's order after the refund, and a sentence saying what happened. */
+  onDone(order: Order, message: string): void;
+}
+
+export function RefundForm({ order, onDone }: RefundFormProps) {
   const api = useAdminApi();
   const remaining = order.total - order.amountRefunded;
   const [amountText, setAmountText] = useState('');
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
 
   const amount = amountText.trim() ? parseMoney(amountText, order.currency) : remaining;
   const invalid = amount === null || amount <= 0 || amount > remaining;
@@ -24,16 +30,16 @@ export function RefundForm({ order, onDone }: { order: Order; onDone(order: Orde
     if (invalid) return;
     if (!confirming) return setConfirming(true);
     setBusy(true);
+    setError(null);
     try {
       const updated = await api.refund(order.id, {
         ...(amountText.trim() ? { amount } : {}),
         ...(reason.trim() ? { reason: reason.trim() } : {}),
       });
-      setMessage({ ok: true, text: `Refunded ${label}.` });
       setAmountText('');
-      onDone(updated);
+      onDone(updated, `Refunded ${label}.`);
     } catch (err) {
-      setMessage({ ok: false, text: toApiError(err).message });
+      setError(toApiError(err).message);
     } finally {
       setBusy(false);
       setConfirming(false);
@@ -80,8 +86,7 @@ export function RefundForm({ order, onDone }: { order: Order; onDone(order: Orde
           </button>
         )}
       </div>
-      {message?.ok && <Notice tone="success">{message.text}</Notice>}
-      {message && !message.ok && <ErrorMessage error={message.text} />}
+      {error && <ErrorMessage error={error} />}
     </form>
   );
 }

@@ -1,0 +1,68 @@
+import type { CheckoutResponse, Order, RazorpayHandlerPayload } from '../src/lib/api-types';
+import { expect, saveFinalScreenshot, test, type ShopApi } from './fixtures';
+
+/** A paid order made through the real API and the sandbox's public pay endpoint. */
+async function paidOrder(api: ShopApi): Promise<Order> {
+  const product = await api.createProduct({ price: 129900 });
+  const { order } = await api.request<{ order: Order }>('POST', '/api/orders', {
+    items: [{ slug: product.slug, quantity: 1 }],
+    customer: { name: 'Ravi Kumar', email: 'ravi@example.com' },
+  });
+  const { checkout } = await api.request<CheckoutResponse>(
+    'POST',
+    `/api/orders/${order.id}/checkout`,
+    { gateway: 'razorpay' },
+  );
+  if (checkout.kind !== 'modal') throw new Error('expected the Razorpay modal');
+  const payload = await api.request<RazorpayHandlerPayload>(
+    'POST',
+    `${new URL(checkout.scriptUrl).origin}/razorpay/_sandbox/orders/${checkout.options.order_id}/pay`,
+    { method: 'upi', vpa: 'success@razorpay' },
+  );
+  const verified = await api.request<{ order: Order }>(
+    'POST',
+    '/api/payments/razorpay/verify',
+    payload,
+  );
+  expect(verified.order.status).toBe('paid');
+  return verified.order;
+}
+
+test('when the admin refunds a paid order, then the timeline shows the refund and the order is refunded', async ({
+  page,
+  api,
+}) => {
+  const order = await paidOrder(api);
+
+  await page.goto('/admin');
+  await page.getByLabel('Admin token').fill('not-the-token-at-all');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('not accepted');
+  await page.getByLabel('Admin token').fill(api.adminToken);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Orders' })).toBeVisible();
+  await page.getByLabel('Status').selectOption('paid');
+  await page.getByRole('link', { name: order.id }).click();
+  await expect(page.getByTestId('admin-order-status')).toHaveText('paid');
+  await expect(page.getByTestId('step-refunded')).toHaveAttribute('data-state', 'waiting');
+
+  await page.getByRole('button', { name: 'Refund ₹1,532.82' }).click();
+  await page.getByRole('button', { name: 'Confirm refund of ₹1,532.82' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Refunded ₹1,532.82' })).toBeVisible();
+  await expect(page.getByTestId('admin-order-status')).toHaveText('refunded');
+  await expect(page.getByTestId('step-refunded')).toHaveAttribute('data-state', 'done');
+  await expect(page.getByTestId('step-refunded')).toContainText('admin');
+  await saveFinalScreenshot(page, 'admin-refund');
+
+  // The token was kept for this tab: the inbox opens without asking again.
+  await page.getByRole('link', { name: 'Webhook inbox' }).click();
+  await expect(page.getByRole('heading', { name: 'Webhook inbox' })).toBeVisible();
+  await expect(page.getByText('signature valid').first()).toBeVisible();
+
+  // The buyer's own order page tells the same story.
+  await page.goto(`/orders/${order.id}`);
+  await expect(page.getByTestId('order-status')).toHaveText('refunded');
+  await expect(page.getByTestId('step-refunded')).toHaveAttribute('data-state', 'done');
+  expect((await api.order(order.id)).status).toBe('refunded');
+});
