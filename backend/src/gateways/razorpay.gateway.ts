@@ -12,17 +12,14 @@ import {
   type ParsedWebhook,
   type PaymentGateway,
   type StartCheckoutInput,
-  type WebhookKind,
 } from './gateway';
+import { interpretRazorpayWebhook, toGatewayPayment, toGatewayRefund } from './razorpay.mappers';
 import {
   razorpayCollectionSchema,
   razorpayOrderSchema,
   razorpayPaymentSchema,
   razorpayRefundSchema,
   razorpaySdkErrorSchema,
-  razorpayWebhookSchema,
-  type RazorpayPayment,
-  type RazorpayRefund,
 } from './razorpay.schemas';
 import { verifyRazorpayPaymentSignature, verifyRazorpayWebhookSignature } from './signature';
 
@@ -34,45 +31,6 @@ export interface RazorpayGatewayConfig {
   checkoutUrl: string;
   timeoutMs: number;
   storeName: string;
-}
-
-const WEBHOOK_KINDS: readonly WebhookKind[] = [
-  'payment.authorized',
-  'payment.captured',
-  'payment.failed',
-  'order.paid',
-  'refund.created',
-  'refund.processed',
-  'refund.failed',
-];
-
-export function toGatewayPayment(p: RazorpayPayment): GatewayPayment {
-  const hasError = p.error_code || p.error_description;
-  return {
-    paymentId: p.id,
-    orderId: p.order_id ?? '',
-    status: p.status,
-    amount: p.amount,
-    currency: p.currency,
-    method: p.method ?? undefined,
-    amountRefunded: p.amount_refunded,
-    ...(hasError
-      ? {
-          error: {
-            code: p.error_code ?? undefined,
-            description: p.error_description ?? undefined,
-            source: p.error_source ?? undefined,
-            step: p.error_step ?? undefined,
-            reason: p.error_reason ?? undefined,
-          },
-        }
-      : {}),
-    raw: p,
-  };
-}
-
-function toGatewayRefund(r: RazorpayRefund): GatewayRefund {
-  return { refundId: r.id, paymentId: r.payment_id, amount: r.amount, status: r.status, raw: r };
 }
 
 export class RazorpayGateway implements PaymentGateway {
@@ -198,44 +156,7 @@ export class RazorpayGateway implements PaymentGateway {
     }
     const eventId = headers['x-razorpay-event-id'];
     if (!eventId) throw new WebhookSignatureError('X-Razorpay-Event-Id header is missing');
-
-    let json: unknown;
-    try {
-      json = JSON.parse(rawBody.toString('utf8'));
-    } catch {
-      return { eventId, type: 'invalid_json', kind: 'unsupported', refs: {}, payload: null };
-    }
-    const parsed = razorpayWebhookSchema.safeParse(json);
-    if (!parsed.success) {
-      const type = (json as { event?: unknown })?.event;
-      return {
-        eventId,
-        type: typeof type === 'string' ? type : 'unknown',
-        kind: 'unsupported',
-        refs: {},
-        payload: json,
-      };
-    }
-    const event = parsed.data;
-    const payment = event.payload.payment && toGatewayPayment(event.payload.payment.entity);
-    const refund = event.payload.refund && toGatewayRefund(event.payload.refund.entity);
-    const kind = (WEBHOOK_KINDS as readonly string[]).includes(event.event)
-      ? (event.event as WebhookKind)
-      : 'unsupported';
-    return {
-      eventId,
-      type: event.event,
-      kind,
-      refs: {
-        orderId: payment?.orderId || event.payload.order?.entity.id,
-        paymentId: payment?.paymentId ?? refund?.paymentId,
-        refundId: refund?.refundId,
-      },
-      amount: refund?.amount ?? payment?.amount,
-      payment,
-      refund,
-      payload: json,
-    };
+    return interpretRazorpayWebhook(eventId, rawBody);
   }
 
   async fetchPayment(paymentId: string): Promise<GatewayPayment> {

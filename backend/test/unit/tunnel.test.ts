@@ -9,6 +9,15 @@ import {
   type TunnelDeps,
 } from '../../src/cli/tunnel';
 
+/** Waits until the tunnel has printed its last line (it is then waiting for Ctrl-C). */
+async function opened(out: string[]): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!out.some((l) => l.includes('Press Ctrl-C'))) {
+    if (Date.now() > deadline) throw new Error(`tunnel never opened: ${out.join('\n')}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
 async function harness(
   overrides: Partial<TunnelDeps> & { authtoken?: string; domain?: string } = {},
 ) {
@@ -54,7 +63,7 @@ describe('npm run tunnel', () => {
   test('when the tunnel opens, then it prints the webhook URLs, the events and where the secret goes, and closes on Ctrl-C', async () => {
     const h = await harness({ authtoken: 'tok_123', domain: 'lab-test.ngrok-free.app' });
     const running = runTunnel(h.deps);
-    await new Promise((r) => setTimeout(r, 20));
+    await opened(h.out);
     expect(h.calls).toEqual([
       { addr: 4000, authtoken: 'tok_123', domain: 'lab-test.ngrok-free.app' },
     ]);
@@ -89,7 +98,7 @@ describe('npm run tunnel', () => {
   test('when the backend is not running, then it says so and still opens the tunnel', async () => {
     const h = await harness({ authtoken: 'tok', isBackendUp: async () => false });
     const running = runTunnel(h.deps);
-    await new Promise((r) => setTimeout(r, 20));
+    await opened(h.out);
     expect(h.out[0]).toMatch(/start it with npm run dev/);
     h.stop();
     expect(await running).toBe(0);
@@ -98,7 +107,7 @@ describe('npm run tunnel', () => {
   test('when another port is asked for, then that port is forwarded', async () => {
     const h = await harness({ authtoken: 'tok', port: 5173 });
     const running = runTunnel(h.deps);
-    await new Promise((r) => setTimeout(r, 20));
+    await opened(h.out);
     h.stop();
     await running;
     expect(h.calls).toEqual([expect.objectContaining({ addr: 5173 })]);
