@@ -109,7 +109,7 @@ export async function startDatabaseServer(opts: ResolveOptions): Promise<Databas
   ] as const) {
     try {
       const server = await attempt(opts);
-      opts.log.info({ kind: server.kind }, `Embedded database: ${server.kind}`);
+      opts.log.info(`Embedded database: ${server.kind}`);
       return server;
     } catch (err) {
       const reason = `${name}: ${(err as Error).message}`;

@@ -7,7 +7,7 @@ import { startDatabaseServer } from './embedded-database';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const log = createLogger('info', 'db:prepare');
+  const log = createLogger('info', 'db:prepare', true);
   const server = await startDatabaseServer({ uri: config.mongodbUri, allowDownload: false, log });
   log.info(`Database ready (${server.kind})`);
   await server.stop();

@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const envFile = path.resolve(__dirname, '..', '..', '..', '.env');
   if (existsSync(envFile)) process.loadEnvFile(envFile);
   const config = loadConfig();
-  const logger = createLogger(config.logLevel === 'silent' ? 'silent' : 'info', 'seed');
+  const logger = createLogger(config.logLevel === 'silent' ? 'silent' : 'info', 'seed', true);
   const database = await startDatabaseServer({
     uri: config.mongodbUri,
     persistDir: config.dataDir,
