@@ -18,6 +18,9 @@ export default defineConfig(({ mode }) => {
       environment: 'jsdom',
       globals: true,
       setupFiles: ['./test/setup.ts'],
+      // Every test sets up its own fakes; nothing leaks into the next one.
+      mockReset: true,
+      restoreMocks: true,
       include: ['test/**/*.test.{ts,tsx}'],
     },
   };

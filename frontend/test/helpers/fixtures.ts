@@ -1,0 +1,74 @@
+import type { Order, Product, PublicConfig, TimelineItem } from '../../src/lib/api-types';
+
+export function makeProduct(overrides: Partial<Product> = {}): Product {
+  return {
+    id: 'p1',
+    slug: 'canvas-tote-bag',
+    name: 'Canvas Tote Bag',
+    description: 'Heavy cotton canvas.',
+    image: '/products/canvas-tote-bag.svg',
+    price: 49900,
+    currency: 'INR',
+    stock: 40,
+    active: true,
+    ...overrides,
+  };
+}
+
+export const at = (second: number) => `2026-11-22T10:00:${String(second).padStart(2, '0')}.000Z`;
+
+export function entry(
+  type: string,
+  source: string,
+  second: number,
+  attempt?: number,
+): TimelineItem {
+  return { at: at(second), type, source, message: `${type} from ${source}`, attempt };
+}
+
+export function makeOrder(overrides: Partial<Order> = {}): Order {
+  return {
+    id: 'ord_TESTtestTESTtestTEST01',
+    status: 'pending',
+    currency: 'INR',
+    customer: { name: 'Asha Rao', email: 'asha@example.com', contact: '+919876543210' },
+    items: [
+      {
+        slug: 'canvas-tote-bag',
+        name: 'Canvas Tote Bag',
+        image: '/products/canvas-tote-bag.svg',
+        unitPrice: 49900,
+        quantity: 2,
+        lineTotal: 99800,
+      },
+    ],
+    subtotal: 99800,
+    discount: 0,
+    tax: 17964,
+    shipping: 4900,
+    total: 122664,
+    coupon: null,
+    amountRefunded: 0,
+    paidAt: null,
+    createdAt: at(0),
+    updatedAt: at(0),
+    payments: [],
+    timeline: [entry('order.created', 'checkout', 0)],
+    ...overrides,
+  };
+}
+
+export const sandboxConfig: PublicConfig = {
+  storeName: 'Checkout Lab',
+  mode: 'sandbox',
+  gateways: [
+    {
+      name: 'razorpay',
+      kind: 'modal',
+      currencies: ['INR'],
+      keyId: 'rzp_test_sandbox0000001',
+      checkoutScriptUrl: 'http://127.0.0.1:4010/razorpay/checkout.js',
+    },
+    { name: 'rupantorpay', kind: 'redirect', currencies: ['BDT'] },
+  ],
+};
