@@ -2,6 +2,8 @@ import { useCallback, useEffect } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/ui/alert';
 import { Loading } from '../../components/ui/loading';
+import { OrderItems } from '../../components/ui/order-items';
+import { OrderTotals } from '../../components/ui/order-totals';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { paths } from '../../config/routes';
 import { ApiError, getOrder, toApiError, verifyRupantorpayPayment } from '../../lib/api-client';
@@ -80,6 +82,10 @@ export function PaymentReturnPage({ outcome }: { outcome: 'success' | 'cancel' }
       {verifyError && (
         <p className="hint">The gateway could not be asked just now ({verifyError.message}).</p>
       )}
+      <div className="card narrow-card" aria-label="Order summary">
+        <OrderItems items={order.items} currency={order.currency} />
+        <OrderTotals order={order} />
+      </div>
       <div className="actions">
         {order.status === 'pending' && (
           <Link to={paths.pay(order.id)} className="button">
