@@ -1,5 +1,6 @@
 // The only module that reads process.env. Everything else receives a typed Config.
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -212,4 +213,20 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
 /** Reads the process environment. Call once, at startup. */
 export function loadConfig(): Config {
   return parseConfig(process.env);
+}
+
+/**
+ * For entry points (server, CLIs): loads the repo's .env when present (variables already set
+ * in the shell win), then the config; a bad config prints its list of problems and exits 1.
+ */
+export function loadConfigOrExit(): Config {
+  const envFile = path.join(REPO_ROOT, '.env');
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(`\n${err.message}\n\nSee .env.example for every variable and its default.\n`);
+    process.exit(1);
+  }
 }

@@ -1,9 +1,8 @@
 // Entry point: config → database → listen → graceful shutdown.
-import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { buildApp } from './app';
-import { ConfigError, loadConfig, type Config } from './config';
+import { loadConfigOrExit } from './config';
 import { connectDatabase, disconnectDatabase } from './db/connect';
 import { startDatabaseServer, type DatabaseServer } from './db/embedded-database';
 import { seedIfEmpty } from './db/seed';
@@ -13,24 +12,10 @@ import { createBackgroundTasks } from './services/background-tasks';
 import { createMailer } from './services/email.service';
 import { startReconcileJob } from './services/reconcile.service';
 
-const ROOT_ENV = path.resolve(__dirname, '..', '..', '.env');
 const STOREFRONT_DIR = path.resolve(__dirname, '..', '..', 'frontend', 'dist');
 
-function readConfig(): Config {
-  if (existsSync(ROOT_ENV)) process.loadEnvFile(ROOT_ENV);
-  try {
-    return loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(`\n${err.message}\n\nSee .env.example for every variable and its default.\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
-}
-
 async function main(): Promise<void> {
-  const config = readConfig();
+  const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel, 'backend', config.env === 'development');
 
   let database: DatabaseServer;

@@ -1,12 +1,7 @@
 // Entry point of `npm run tunnel [-- --port 5173]`.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import ngrok from '@ngrok/ngrok';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfigOrExit } from '../config';
 import { runTunnel } from './tunnel';
-
-const envFile = path.resolve(__dirname, '..', '..', '..', '.env');
-if (existsSync(envFile)) process.loadEnvFile(envFile);
 
 function portArgument(): number | undefined {
   const at = process.argv.indexOf('--port');
@@ -14,16 +9,7 @@ function portArgument(): number | undefined {
 }
 
 async function main(): Promise<number> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      return 1;
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   return runTunnel({
     config,
     port: portArgument(),

@@ -2,17 +2,8 @@
 // Razorpay (test mode) can deliver webhooks to a laptop. The ngrok client is injected: tests
 // run it without a network, and every failure ends in a sentence, never a stack trace.
 import type { Config } from '../config';
+import { RAZORPAY_WEBHOOK_EVENTS } from '../gateways/razorpay.mappers';
 import { clearTunnelUrl, saveTunnelUrl } from './tunnel-state';
-
-export const WEBHOOK_EVENTS = [
-  'payment.authorized',
-  'payment.captured',
-  'payment.failed',
-  'order.paid',
-  'refund.created',
-  'refund.processed',
-  'refund.failed',
-] as const;
 
 export interface TunnelListener {
   url(): string | null;
@@ -80,8 +71,8 @@ export function describeTunnel(
     `  Webhook URL    ${publicUrl}/api/webhooks/razorpay`,
     '  Secret         a long random string of your choosing; put the same value in .env as',
     '                 RAZORPAY_WEBHOOK_SECRET (it is NOT your API key secret), then restart',
-    `  Active events  ${WEBHOOK_EVENTS.slice(0, 4).join(', ')},`,
-    `                 ${WEBHOOK_EVENTS.slice(4).join(', ')}`,
+    `  Active events  ${RAZORPAY_WEBHOOK_EVENTS.slice(0, 4).join(', ')},`,
+    `                 ${RAZORPAY_WEBHOOK_EVENTS.slice(4).join(', ')}`,
     '',
     `RupantorPay's webhook URL, sent with each checkout once PUBLIC_BASE_URL=${publicUrl}:`,
     `  ${publicUrl}/api/webhooks/rupantorpay`,

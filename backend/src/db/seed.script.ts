@@ -1,16 +1,12 @@
 // `npm run seed`: restores the demo catalogue in the same database `npm run dev` uses.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { loadConfig } from '../config';
+import { loadConfigOrExit } from '../config';
 import { createLogger } from '../logger';
 import { connectDatabase, disconnectDatabase } from './connect';
 import { startDatabaseServer } from './embedded-database';
 import { resetDemoProducts } from './seed';
 
 async function main(): Promise<void> {
-  const envFile = path.resolve(__dirname, '..', '..', '..', '.env');
-  if (existsSync(envFile)) process.loadEnvFile(envFile);
-  const config = loadConfig();
+  const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel === 'silent' ? 'silent' : 'info', 'seed', true);
   const database = await startDatabaseServer({
     uri: config.mongodbUri,

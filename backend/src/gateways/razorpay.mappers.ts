@@ -6,7 +6,8 @@ import {
   type RazorpayRefund,
 } from './razorpay.schemas';
 
-const WEBHOOK_KINDS: readonly WebhookKind[] = [
+/** The Razorpay events this shop subscribes to and acts on. */
+export const RAZORPAY_WEBHOOK_EVENTS: readonly WebhookKind[] = [
   'payment.authorized',
   'payment.captured',
   'payment.failed',
@@ -67,7 +68,7 @@ export function interpretRazorpayWebhook(eventId: string, rawBody: Buffer): Pars
   const event = parsed.data;
   const payment = event.payload.payment && toGatewayPayment(event.payload.payment.entity);
   const refund = event.payload.refund && toGatewayRefund(event.payload.refund.entity);
-  const kind = (WEBHOOK_KINDS as readonly string[]).includes(event.event)
+  const kind = (RAZORPAY_WEBHOOK_EVENTS as readonly string[]).includes(event.event)
     ? (event.event as WebhookKind)
     : 'unsupported';
   return {

@@ -3,6 +3,7 @@
 import type { Server } from 'node:http';
 import { startSandbox, type RunningSandbox, type StartOptions } from '@checkout-lab/sandbox';
 import { buildTestApp, listenFirst, type TestApp } from './test-app';
+import { connectTestDatabase, dropTestDatabase } from './test-database';
 
 export interface TestStack extends TestApp {
   sandbox: RunningSandbox;
@@ -52,4 +53,27 @@ export async function startTestStack(
 function closeServer(server: Server): Promise<void> {
   server.closeAllConnections();
   return new Promise((resolve) => server.close(() => resolve()));
+}
+
+/**
+ * Registers the beforeAll/afterAll every integration file needs (a fresh database, the stack)
+ * and returns the stack. It is a live view: its properties are read from the stack that
+ * beforeAll started, so files can write `stack.app` at the top level.
+ */
+export function useTestStack(opts: Parameters<typeof startTestStack>[0] = {}): TestStack {
+  let current: TestStack | undefined;
+  beforeAll(async () => {
+    await connectTestDatabase();
+    current = await startTestStack(opts);
+  });
+  afterAll(async () => {
+    await current?.close();
+    await dropTestDatabase();
+  });
+  return new Proxy({} as TestStack, {
+    get(_target, key) {
+      if (!current) throw new Error('the test stack is only available inside tests and hooks');
+      return current[key as keyof TestStack];
+    },
+  });
 }

@@ -7,19 +7,9 @@ import {
   startCheckout,
 } from '../helpers/shop';
 import { adminHeaders, buildTestApp } from '../helpers/test-app';
-import { connectTestDatabase, dropTestDatabase } from '../helpers/test-database';
-import { startTestStack, type TestStack } from '../helpers/test-stack';
+import { useTestStack } from '../helpers/test-stack';
 
-let stack: TestStack;
-
-beforeAll(async () => {
-  await connectTestDatabase();
-  stack = await startTestStack();
-});
-afterAll(async () => {
-  await stack.close();
-  await dropTestDatabase();
-});
+const stack = useTestStack();
 
 const admin = (path: string) => request(stack.app).get(`/api/admin${path}`).set(adminHeaders);
 

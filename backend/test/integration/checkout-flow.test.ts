@@ -9,19 +9,9 @@ import {
   placeOrder,
   startCheckout,
 } from '../helpers/shop';
-import { connectTestDatabase, dropTestDatabase } from '../helpers/test-database';
-import { startTestStack, type TestStack } from '../helpers/test-stack';
+import { useTestStack } from '../helpers/test-stack';
 
-let stack: TestStack;
-
-beforeAll(async () => {
-  await connectTestDatabase();
-  stack = await startTestStack();
-});
-afterAll(async () => {
-  await stack.close();
-  await dropTestDatabase();
-});
+const stack = useTestStack();
 
 describe('the Razorpay checkout, end to end without a browser', () => {
   test('when a buyer pays with a RuPay card, then verify and webhooks make the order paid exactly once', async () => {

@@ -9,19 +9,9 @@ import {
   startCheckout,
 } from '../helpers/shop';
 import { buildTestApp, type TestApp } from '../helpers/test-app';
-import { connectTestDatabase, dropTestDatabase } from '../helpers/test-database';
-import { startTestStack, type TestStack } from '../helpers/test-stack';
+import { useTestStack } from '../helpers/test-stack';
 
-let stack: TestStack;
-
-beforeAll(async () => {
-  await connectTestDatabase();
-  stack = await startTestStack({ env: { GATEWAY_TIMEOUT_MS: '300' } });
-});
-afterAll(async () => {
-  await stack.close();
-  await dropTestDatabase();
-});
+const stack = useTestStack({ env: { GATEWAY_TIMEOUT_MS: '300' } });
 afterEach(() => stack.sandbox.setFaults({ apiLatencyMs: 0, apiErrorRate: 0 }));
 
 async function snapshot(orderId: string) {

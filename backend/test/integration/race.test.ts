@@ -10,20 +10,10 @@ import {
   placeOrder,
   startCheckout,
 } from '../helpers/shop';
-import { connectTestDatabase, dropTestDatabase } from '../helpers/test-database';
-import { startTestStack, type TestStack } from '../helpers/test-stack';
+import { useTestStack } from '../helpers/test-stack';
 import { postWebhook, sandboxSdk, signedWebhook } from '../helpers/webhooks';
 
-let stack: TestStack;
-
-beforeAll(async () => {
-  await connectTestDatabase();
-  stack = await startTestStack();
-});
-afterAll(async () => {
-  await stack.close();
-  await dropTestDatabase();
-});
+const stack = useTestStack();
 
 const ROUNDS = 5;
 const CONCURRENT_VERIFIES = 8;

@@ -9,19 +9,9 @@ import {
   startCheckout,
 } from '../helpers/shop';
 import { adminHeaders } from '../helpers/test-app';
-import { connectTestDatabase, dropTestDatabase } from '../helpers/test-database';
-import { startTestStack, type TestStack } from '../helpers/test-stack';
+import { useTestStack } from '../helpers/test-stack';
 
-let stack: TestStack;
-
-beforeAll(async () => {
-  await connectTestDatabase();
-  stack = await startTestStack();
-});
-afterAll(async () => {
-  await stack.close();
-  await dropTestDatabase();
-});
+const stack = useTestStack();
 afterEach(() => {
   stack.sandbox.setWebhookUrls([stack.webhookUrl]);
   stack.sandbox.setAutoCapture(true);

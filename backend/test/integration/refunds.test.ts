@@ -8,20 +8,10 @@ import {
   startCheckout,
 } from '../helpers/shop';
 import { adminHeaders } from '../helpers/test-app';
-import { connectTestDatabase, dropTestDatabase } from '../helpers/test-database';
-import { startTestStack, type TestStack } from '../helpers/test-stack';
+import { useTestStack } from '../helpers/test-stack';
 import { sandboxSdk } from '../helpers/webhooks';
 
-let stack: TestStack;
-
-beforeAll(async () => {
-  await connectTestDatabase();
-  stack = await startTestStack();
-});
-afterAll(async () => {
-  await stack.close();
-  await dropTestDatabase();
-});
+const stack = useTestStack();
 
 async function paidOrder(price = 100000) {
   const item = await createProduct({ price });

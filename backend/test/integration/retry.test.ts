@@ -10,19 +10,9 @@ import {
   placeOrder,
   startCheckout,
 } from '../helpers/shop';
-import { connectTestDatabase, dropTestDatabase } from '../helpers/test-database';
-import { startTestStack, type TestStack } from '../helpers/test-stack';
+import { useTestStack } from '../helpers/test-stack';
 
-let stack: TestStack;
-
-beforeAll(async () => {
-  await connectTestDatabase();
-  stack = await startTestStack();
-});
-afterAll(async () => {
-  await stack.close();
-  await dropTestDatabase();
-});
+const stack = useTestStack();
 
 describe('failed attempts and retries', () => {
   test('when the first attempt fails, then the order stays pending and a new attempt can pay it', async () => {

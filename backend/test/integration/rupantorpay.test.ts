@@ -6,19 +6,9 @@ import { WebhookEventModel } from '../../src/models/webhook-event.model';
 import type { CheckoutResponse } from '../../src/services/checkout.service';
 import { createProduct, getOrder, placeOrder } from '../helpers/shop';
 import { adminHeaders, buildTestApp } from '../helpers/test-app';
-import { connectTestDatabase, dropTestDatabase } from '../helpers/test-database';
-import { startTestStack, type TestStack } from '../helpers/test-stack';
+import { useTestStack } from '../helpers/test-stack';
 
-let stack: TestStack;
-
-beforeAll(async () => {
-  await connectTestDatabase();
-  stack = await startTestStack();
-});
-afterAll(async () => {
-  await stack.close();
-  await dropTestDatabase();
-});
+const stack = useTestStack();
 
 async function bdtOrder(price = 125000) {
   const scarf = await createProduct({ price, currency: 'BDT', stock: 5 });

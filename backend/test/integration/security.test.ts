@@ -11,20 +11,13 @@ import {
   placeOrder,
   startCheckout,
 } from '../helpers/shop';
-import { connectTestDatabase, dropTestDatabase } from '../helpers/test-database';
-import { startTestStack, type TestStack } from '../helpers/test-stack';
+import { useTestStack } from '../helpers/test-stack';
 import { newEventId, postWebhook, sandboxSdk, signedWebhook } from '../helpers/webhooks';
 
-let stack: TestStack;
+const stack = useTestStack();
 
-beforeAll(async () => {
-  await connectTestDatabase();
-  stack = await startTestStack();
+beforeAll(() => {
   stack.sandbox.setWebhookUrls([]); // every webhook in this file is sent by the test itself
-});
-afterAll(async () => {
-  await stack.close();
-  await dropTestDatabase();
 });
 
 /** A paid-in-the-sandbox checkout nobody has told the backend about yet. */

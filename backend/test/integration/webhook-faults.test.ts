@@ -13,19 +13,9 @@ import {
   placeOrder,
   startCheckout,
 } from '../helpers/shop';
-import { connectTestDatabase, dropTestDatabase } from '../helpers/test-database';
-import { startTestStack, type TestStack } from '../helpers/test-stack';
+import { useTestStack } from '../helpers/test-stack';
 
-let stack: TestStack;
-
-beforeAll(async () => {
-  await connectTestDatabase();
-  stack = await startTestStack();
-});
-afterAll(async () => {
-  await stack.close();
-  await dropTestDatabase();
-});
+const stack = useTestStack();
 afterEach(() =>
   stack.sandbox.setFaults({ duplicate: 0, reorder: 0, delay: 0, failFirst: 0, tamper: 0 }),
 );
