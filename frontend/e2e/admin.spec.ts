@@ -1,8 +1,12 @@
 import type { CheckoutResponse, Order, RazorpayHandlerPayload } from '../src/lib/api-types';
-import { expect, saveFinalScreenshot, test, type ShopApi } from './fixtures';
+import { expect, saveFinalScreenshot, signInToAdmin, test, type ShopApi } from './fixtures';
 
-/** A paid order made through the real API and the sandbox's public pay endpoint. */
-async function paidOrder(api: ShopApi): Promise<Order> {
+/**
+ * An order paid at the gateway without a browser: checkout through the API, then the sandbox's
+ * public pay endpoint (what the modal calls). `verify` posts the handler payload as the
+ * storefront would; without it, only webhooks or reconciliation can tell the shop.
+ */
+async function payOutsideTheBrowser(api: ShopApi, { verify }: { verify: boolean }): Promise<Order> {
   const product = await api.createProduct({ price: 129900 });
   const { order } = await api.request<{ order: Order }>('POST', '/api/orders', {
     items: [{ slug: product.slug, quantity: 1 }],
@@ -16,9 +20,10 @@ async function paidOrder(api: ShopApi): Promise<Order> {
   if (checkout.kind !== 'modal') throw new Error('expected the Razorpay modal');
   const payload = await api.request<RazorpayHandlerPayload>(
     'POST',
-    `${new URL(checkout.scriptUrl).origin}/razorpay/_sandbox/orders/${checkout.options.order_id}/pay`,
+    `${api.sandboxUrl}/razorpay/_sandbox/orders/${checkout.options.order_id}/pay`,
     { method: 'upi', vpa: 'success@razorpay' },
   );
+  if (!verify) return api.order(order.id);
   const verified = await api.request<{ order: Order }>(
     'POST',
     '/api/payments/razorpay/verify',
@@ -32,7 +37,7 @@ test('when the admin refunds a paid order, then the timeline shows the refund an
   page,
   api,
 }) => {
-  const order = await paidOrder(api);
+  const order = await payOutsideTheBrowser(api, { verify: true });
 
   await page.goto('/admin');
   await page.getByLabel('Admin token').fill('not-the-token-at-all');
@@ -65,4 +70,30 @@ test('when the admin refunds a paid order, then the timeline shows the refund an
   await expect(page.getByTestId('order-status')).toHaveText('refunded');
   await expect(page.getByTestId('step-refunded')).toHaveAttribute('data-state', 'done');
   expect((await api.order(order.id)).status).toBe('refunded');
+});
+
+test('when the webhook is lost and the buyer never comes back, then Reconcile now settles the order', async ({
+  page,
+  api,
+}) => {
+  const webhooks = `${api.sandboxUrl}/_sandbox/webhooks`;
+  await api.request('PUT', webhooks, { urls: [] });
+  let order: Order;
+  try {
+    order = await payOutsideTheBrowser(api, { verify: false });
+  } finally {
+    await api.request('PUT', webhooks, { urls: [`${api.baseUrl}/api/webhooks/razorpay`] });
+  }
+  expect(order.status).toBe('pending');
+
+  await signInToAdmin(page, api.adminToken);
+  await page.getByRole('link', { name: 'Payments' }).click();
+  await page.getByRole('button', { name: 'Reconcile now' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /settled [1-9]/ })).toBeVisible();
+
+  await page.getByRole('link', { name: order.id }).first().click();
+  await expect(page.getByTestId('admin-order-status')).toHaveText('paid');
+  await expect(page.getByTestId('step-captured')).toContainText('reconcile');
+  await expect(page.getByTestId('step-webhook')).toHaveAttribute('data-state', 'waiting');
+  await saveFinalScreenshot(page, 'admin-reconcile-lost-webhook');
 });

@@ -18,6 +18,7 @@ export class ShopApi {
   constructor(
     readonly baseUrl: string,
     readonly adminToken: string,
+    readonly sandboxUrl: string,
   ) {}
 
   /** `url` is a path on the shop, or an absolute URL (the sandbox). */
@@ -65,10 +66,19 @@ export const test = base.extend<{ api: ShopApi; baseURL: string }>({
   // eslint-disable-next-line no-empty-pattern
   baseURL: async ({}, use) => use(env('E2E_BASE_URL')),
   // eslint-disable-next-line no-empty-pattern
-  api: async ({}, use) => use(new ShopApi(env('E2E_BASE_URL'), env('E2E_ADMIN_TOKEN'))),
+  api: async ({}, use) =>
+    use(new ShopApi(env('E2E_BASE_URL'), env('E2E_ADMIN_TOKEN'), env('E2E_SANDBOX_URL'))),
 });
 
 export { expect };
+
+/** Signs in to /admin through the token form (each test has a fresh browser session). */
+export async function signInToAdmin(page: Page, token: string): Promise<void> {
+  await page.goto('/admin');
+  await page.getByLabel('Admin token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Orders' })).toBeVisible();
+}
 
 /** The sandbox's checkout modal lives in its own iframe (its own origin). */
 export const modal = (page: Page): FrameLocator =>
