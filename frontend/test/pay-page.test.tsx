@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PayPage } from '../src/features/checkout/pay-page';
 import * as client from '../src/lib/api-client';
@@ -95,13 +95,15 @@ test('when the modal opens, then it gets the server options, prefill and the sho
 
 test('when payment.failed fires, then the reason is shown and the modal keeps the retry', async () => {
   const modal = await openModal();
-  modal.failed!({
-    error: {
-      code: 'BAD_REQUEST_ERROR',
-      description: 'Your payment has been declined by the bank.',
-      reason: 'card_declined',
-    },
-  });
+  act(() =>
+    modal.failed!({
+      error: {
+        code: 'BAD_REQUEST_ERROR',
+        description: 'Your payment has been declined by the bank.',
+        reason: 'card_declined',
+      },
+    }),
+  );
   expect(await screen.findByRole('alert')).toHaveTextContent('Payment failed');
   expect(screen.getByTestId('payment-failure')).toHaveAttribute('data-reason', 'card_declined');
   expect(screen.getByTestId('payment-failure')).toHaveTextContent('declined by the bank');
@@ -109,7 +111,7 @@ test('when payment.failed fires, then the reason is shown and the modal keeps th
 
 test('when the buyer dismisses the modal, then the page says nothing was charged and Pay comes back focused', async () => {
   const modal = await openModal();
-  modal.options.modal.ondismiss();
+  act(() => modal.options.modal.ondismiss());
   expect(await screen.findByText(/You closed the payment window/)).toBeInTheDocument();
   const retry = screen.getByRole('button', { name: 'Try again — pay ₹1,226.64' });
   expect(retry).toBeEnabled();
@@ -119,7 +121,7 @@ test('when the buyer dismisses the modal, then the page says nothing was charged
 test('when the handler fires, then its payload is verified by the server and the success page follows', async () => {
   api.verifyRazorpayPayment.mockResolvedValue({ ...order, status: 'paid' });
   const modal = await openModal();
-  modal.options.handler(payload);
+  act(() => modal.options.handler(payload));
   await waitFor(() => expect(api.verifyRazorpayPayment).toHaveBeenCalledWith(payload));
   expect(await screen.findByTestId('navigated')).toBeInTheDocument();
 });
@@ -129,7 +131,7 @@ test('when the server rejects the signature, then the page says so instead of cl
     new client.ApiError('INVALID_SIGNATURE', 'The payment signature does not match', 400),
   );
   const modal = await openModal();
-  modal.options.handler(payload);
+  act(() => modal.options.handler(payload));
   expect(await screen.findByRole('alert')).toHaveTextContent(
     'The payment signature does not match',
   );

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { ErrorMessage, Notice } from '../../components/ui/alert';
 import { Loading } from '../../components/ui/loading';
@@ -19,13 +18,9 @@ const HEADINGS: Record<string, string> = {
 };
 
 /** Asks the server until it says the order is paid; the browser's own view counts for nothing. */
-export function SuccessPage({ orderId, onPaid }: { orderId: string; onPaid?(): void }) {
+export function SuccessPage({ orderId }: { orderId: string }) {
   const poll = useOrderPolling(orderId, { isSettled: isPaid, stopWhen: followUntilWebhook });
   const { order, error, settled, timedOut, restart } = poll;
-
-  useEffect(() => {
-    if (settled) onPaid?.();
-  }, [settled, onPaid]);
 
   if (!order) {
     return error ? (
