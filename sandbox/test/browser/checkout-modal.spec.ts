@@ -131,6 +131,23 @@ test('when the buyer closes the modal, then ondismiss runs and no payment is mad
   expect(await rzp.orders.fetch(orderId)).toMatchObject({ status: 'created', attempts: 0 });
 });
 
+test('when the modal opens, then keyboard focus moves into it, and when it closes, then focus returns', async ({
+  page,
+  shop,
+}) => {
+  const { url } = await shop.checkoutUrl(49900);
+  await page.goto(url);
+  const buy = page.getByRole('button', { name: 'Buy now' });
+  await buy.focus();
+  await page.keyboard.press('Enter');
+  const m = modal(page);
+  await expect(m.getByRole('tab', { name: 'Card' })).toBeFocused();
+  await expect(page.getByTestId('rzp-checkout-frame')).toBeFocused();
+  await m.getByTestId('rzp-close').click();
+  await expect(page.getByRole('status')).toHaveText('dismiss');
+  await expect(buy).toBeFocused();
+});
+
 test('when a RupantorPay checkout is paid on the hosted page, then the browser lands on success_url with the transaction id', async ({
   page,
   sandbox,

@@ -85,6 +85,7 @@
 
   Razorpay.prototype.open = function () {
     if (this._overlay) return this;
+    this._opener = document.activeElement;
     var overlay = document.createElement('div');
     overlay.className = 'razorpay-container';
     overlay.setAttribute('data-testid', 'rzp-overlay');
@@ -114,6 +115,8 @@
     document.body.style.overflow = this._bodyOverflow || '';
     this._overlay = null;
     this._frame = null;
+    if (this._opener && typeof this._opener.focus === 'function') this._opener.focus();
+    this._opener = null;
   };
 
   Razorpay.prototype._post = function (message) {
@@ -134,6 +137,8 @@
     var type = data.type.slice(PREFIX.length);
     var options = this.options;
     if (type === 'ready') {
+      // Move keyboard focus into the modal; the page gets it back when the modal closes.
+      this._frame.focus();
       this._post({ type: PREFIX + 'options', options: pick(options) });
     } else if (type === 'success') {
       this.close();

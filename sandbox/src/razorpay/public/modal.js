@@ -277,6 +277,9 @@
     )
       selectTab(prefill.method);
     $('.modal').hidden = false;
+    // Keyboard users land in the dialog, on the selected method, as in Razorpay's own modal.
+    var selected = document.querySelector('[role="tab"][aria-selected="true"]');
+    if (selected) selected.focus();
     if (!options.order_id)
       return showError('The sandbox needs an order_id: create an order with the Orders API first.');
     fetch(
