@@ -1,5 +1,6 @@
 // `npm start` (after `npm run build`): the production-like stack. The built backend serves the
 // built storefront; in sandbox mode the offline gateway runs beside it.
+import { randomBytes } from 'node:crypto';
 import concurrently from 'concurrently';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +19,14 @@ process.env.NODE_ENV ??= 'production';
 const p = ports();
 // The storefront and its API share one origin in production.
 process.env.PUBLIC_BASE_URL ??= `http://localhost:${p.backend}`;
+// Production requires ADMIN_TOKEN. On a laptop, make one up for this run and say so; a real
+// deployment sets its own.
+if (!process.env.ADMIN_TOKEN) {
+  process.env.ADMIN_TOKEN = randomBytes(24).toString('base64url');
+  console.log(
+    `ADMIN_TOKEN is not set: using ${process.env.ADMIN_TOKEN} for this run (set it in .env for a real deployment).`,
+  );
+}
 
 if (!existsSync(path.join(ROOT, 'backend', 'dist', 'server.js'))) {
   console.error('backend/dist is missing: run `npm run build` first (npm start does it for you).');

@@ -64,6 +64,8 @@ function contentSecurityDirectives(config: Config) {
       ? [checkoutOrigin, 'https://api.razorpay.com', 'https://*.razorpay.com']
       : [checkoutOrigin];
   return {
+    // Over plain http (a phone on the LAN), upgrading requests to https would break the page.
+    upgradeInsecureRequests: config.publicBaseUrl.startsWith('https:') ? [] : null,
     scriptSrc: ["'self'", ...gatewayOrigins],
     frameSrc: ["'self'", ...gatewayOrigins],
     connectSrc: ["'self'", ...gatewayOrigins],
