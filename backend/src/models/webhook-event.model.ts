@@ -23,6 +23,7 @@ const webhookEventSchema = new Schema(
     eventId: { type: String, required: true },
     type: { type: String, required: true },
     signatureValid: { type: Boolean, required: true },
+    /** Only for rejected deliveries (no raw body is kept for those); otherwise see rawBody. */
     payload: { type: Schema.Types.Mixed },
     /**
      * The exact bytes and the headers that authenticate them, so an event can be re-verified

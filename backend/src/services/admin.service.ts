@@ -102,7 +102,17 @@ export function listWebhookEvents(query: WebhookEventListQuery) {
       attempts: e.attempts,
       receivedAt: e.receivedAt.toISOString(),
       processedAt: e.processedAt?.toISOString() ?? null,
-      payload: e.payload,
+      payload: e.payload ?? parseBody(e.rawBody),
     }),
   );
+}
+
+function parseBody(raw: Buffer | null | undefined): unknown {
+  if (!raw) return null;
+  const text = Buffer.from(raw).toString('utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text.slice(0, 2000);
+  }
 }

@@ -107,7 +107,10 @@ export async function findOrder(publicId: string): Promise<OrderDocument> {
 
 /** The order with its payments and their merged timeline: what the success page polls. */
 export async function getOrder(publicId: string): Promise<OrderDto> {
-  const order = await findOrder(publicId);
+  return describeOrder(await findOrder(publicId));
+}
+
+export async function describeOrder(order: OrderDocument): Promise<OrderDto> {
   const payments = await PaymentModel.find({ order: order._id }).sort({ createdAt: 1 });
   return toOrderDto(order, payments);
 }

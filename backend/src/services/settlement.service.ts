@@ -21,11 +21,21 @@ export async function settleGatewayPayment(
   gateway: PaymentGateway,
   gp: GatewayPayment,
   source: TimelineSource,
-  captureAttempts = 1,
 ): Promise<Settlement> {
   const doc = await resolveAttempt(gateway.name, gp, source);
   if (!doc) return { result: 'unknown_order' };
+  return settleAttempt(ctx, gateway, doc, gp, source);
+}
 
+/** The same, for a caller that already resolved the attempt the payment belongs to. */
+export async function settleAttempt(
+  ctx: ServiceContext,
+  gateway: PaymentGateway,
+  doc: PaymentDocument,
+  gp: GatewayPayment,
+  source: TimelineSource,
+  captureAttempts = 1,
+): Promise<Settlement> {
   const result = await applyGatewayPayment(doc, gp, source);
   const fresh = (await PaymentModel.findById(doc._id)) ?? doc;
 
@@ -39,7 +49,7 @@ export async function settleGatewayPayment(
   }
   if (gp.status === 'authorized' && result !== 'amount_mismatch' && captureAttempts > 0) {
     const captured = await captureAuthorized(ctx, gateway, fresh, gp, source);
-    if (captured) return settleGatewayPayment(ctx, gateway, captured, source, captureAttempts - 1);
+    if (captured) return settleAttempt(ctx, gateway, fresh, captured, source, captureAttempts - 1);
   }
   return { payment: fresh, result };
 }

@@ -5,9 +5,9 @@ import { timelineEntry } from '../models/timeline.schema';
 import type { RazorpayVerifyInput, RupantorpayVerifyInput } from '../schemas/order.schema';
 import type { ServiceContext } from './context';
 import type { OrderDto } from './order.dto';
-import { getOrder } from './order.service';
+import { describeOrder } from './order.service';
 import { findAttemptByGatewayOrder, resolveAttempt } from './payment-attempt.service';
-import { settleGatewayPayment } from './settlement.service';
+import { settleAttempt } from './settlement.service';
 import { notePayment } from './timeline.service';
 
 /**
@@ -49,24 +49,22 @@ export async function verifyRazorpayPayment(
   // Claim (or create) the document for this payment first, so the timeline reads in order:
   // signature verified, then what the gateway said.
   const doc = await resolveAttempt('razorpay', gp, 'verify');
-  if (doc) {
-    await PaymentModel.updateOne(
-      { _id: doc._id, signatureVerified: false },
-      {
-        $set: { signatureVerified: true },
-        $push: {
-          timeline: timelineEntry(
-            'signature.verified',
-            'verify',
-            `Checkout signature verified; the gateway reports the payment as ${gp.status}`,
-          ),
-        },
+  if (!doc) throw new Error(`payment ${gp.paymentId} of a known checkout could not be resolved`);
+  await PaymentModel.updateOne(
+    { _id: doc._id, signatureVerified: false },
+    {
+      $set: { signatureVerified: true },
+      $push: {
+        timeline: timelineEntry(
+          'signature.verified',
+          'verify',
+          `Checkout signature verified; the gateway reports the payment as ${gp.status}`,
+        ),
       },
-    );
-  }
-  await settleGatewayPayment(ctx, gateway, gp, 'verify');
-  const order = await OrderModel.findById(attempt.order);
-  return getOrder(order!.publicId);
+    },
+  );
+  await settleAttempt(ctx, gateway, doc, gp, 'verify');
+  return describeOrder((await OrderModel.findById(attempt.order))!);
 }
 
 /**
@@ -98,15 +96,14 @@ export async function verifyRupantorpayPayment(
     );
   }
   const doc = await resolveAttempt('rupantorpay', gp, 'verify');
-  if (doc) {
-    await notePayment(
-      doc._id,
-      'gateway.verified',
-      'verify',
-      `Asked RupantorPay (verify-payment) about ${gp.paymentId}: ${gp.status}`,
-    );
-  }
-  await settleGatewayPayment(ctx, gateway, gp, 'verify');
-  const order = await OrderModel.findById(attempt.order);
-  return getOrder(order!.publicId);
+  if (!doc)
+    throw new Error(`transaction ${gp.paymentId} of a known checkout could not be resolved`);
+  await notePayment(
+    doc._id,
+    'gateway.verified',
+    'verify',
+    `Asked RupantorPay (verify-payment) about ${gp.paymentId}: ${gp.status}`,
+  );
+  await settleAttempt(ctx, gateway, doc, gp, 'verify');
+  return describeOrder((await OrderModel.findById(attempt.order))!);
 }

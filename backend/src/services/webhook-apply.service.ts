@@ -6,7 +6,7 @@ import type { ServiceContext } from './context';
 import { syncOrderRefunds } from './order-state';
 import { applyGatewayRefund } from './payment-state';
 import { resolveAttempt } from './payment-attempt.service';
-import { settleGatewayPayment } from './settlement.service';
+import { settleAttempt } from './settlement.service';
 import { notePayment } from './timeline.service';
 
 interface Applied {
@@ -91,7 +91,7 @@ async function receivedThenSettled(
   const doc = await resolveAttempt(gateway.name, gp, 'webhook');
   if (!doc) return describe('unknown_order', gp.paymentId);
   await announce(doc._id, event);
-  const { result } = await settleGatewayPayment(ctx, gateway, gp, 'webhook');
+  const { result } = await settleAttempt(ctx, gateway, doc, gp, 'webhook');
   return describe(result, gp.paymentId);
 }
 
