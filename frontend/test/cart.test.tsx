@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
+import { Router } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
 import { CART_STORAGE_KEY } from '../src/config/store';
 import { cartStore, createCartStore } from '../src/features/cart/cart.store';
 import { CartPage } from '../src/features/cart/cart-page';
@@ -51,9 +52,9 @@ describe('the cart store', () => {
 describe('the cart page', () => {
   const renderCart = () =>
     render(
-      <MemoryRouter>
+      <Router hook={memoryLocation({ path: '/cart' }).hook}>
         <CartPage />
-      </MemoryRouter>,
+      </Router>,
     );
 
   test('when lines change, then the estimate is Σ price × quantity and is labelled an estimate', async () => {

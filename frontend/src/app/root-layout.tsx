@@ -1,12 +1,14 @@
-import { Link, NavLink, Outlet, ScrollRestoration, useNavigation } from 'react-router';
+import type { ReactNode } from 'react';
+import { Link } from 'wouter';
+import { NavLink } from '../components/ui/nav-link';
 import { paths } from '../config/routes';
 import { useCart } from '../features/cart/use-cart';
 import { StoreConfigProvider } from '../lib/store-config';
 import { SandboxBadge } from './sandbox-badge';
+import { ScrollToTop } from './scroll-to-top';
 
-export function RootLayout() {
+export function RootLayout({ children }: { children: ReactNode }) {
   const { count } = useCart();
-  const navigation = useNavigation();
   return (
     <StoreConfigProvider>
       <a className="skip-link" href="#main">
@@ -14,7 +16,7 @@ export function RootLayout() {
       </a>
       <header className="site-header">
         <div className="site-header-inner">
-          <Link to={paths.catalog()} className="brand">
+          <Link href={paths.catalog()} className="brand">
             <span aria-hidden="true" className="brand-mark">
               ◆
             </span>{' '}
@@ -22,19 +24,21 @@ export function RootLayout() {
           </Link>
           <SandboxBadge />
           <nav aria-label="Main" className="site-nav">
-            <NavLink to={paths.catalog()} end>
+            <NavLink href={paths.catalog()} end>
               Shop
             </NavLink>
-            <NavLink to={paths.cart()} aria-label={`Cart, ${count} item${count === 1 ? '' : 's'}`}>
+            <NavLink
+              href={paths.cart()}
+              aria-label={`Cart, ${count} item${count === 1 ? '' : 's'}`}
+            >
               Cart <span className="cart-count">{count}</span>
             </NavLink>
-            <NavLink to={paths.admin()}>Admin</NavLink>
+            <NavLink href={paths.admin()}>Admin</NavLink>
           </nav>
         </div>
-        {navigation.state === 'loading' && <div className="progress" aria-hidden="true" />}
       </header>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        {children}
       </main>
       <footer className="site-footer">
         <p>
@@ -42,7 +46,7 @@ export function RootLayout() {
           repo&apos;s <code>docs/</code>.
         </p>
       </footer>
-      <ScrollRestoration />
+      <ScrollToTop />
     </StoreConfigProvider>
   );
 }

@@ -1,24 +1,27 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { Route, Router, Switch } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
 import { StoreConfigProvider } from '../../src/lib/store-config';
 
 /**
- * Renders `element` at `url` (a path, with a query string if wanted) in a memory router (plus a catch-all that shows where a
- * navigation went), inside the same config provider the app uses.
+ * Renders `element` at `url` (a path, with a query string if wanted) in an in-memory location
+ * (plus a catch-all that shows where a navigation went), inside the same config provider the
+ * app uses. `location.history` records every navigation; a `replace` overwrites the last entry.
  */
 export function renderRoute(element: ReactElement, url = '/') {
-  const router = createMemoryRouter(
-    [
-      { path: url.split('?')[0], element },
-      { path: '*', element: <p data-testid="navigated" /> },
-    ],
-    { initialEntries: [url] },
-  );
+  const location = memoryLocation({ path: url, record: true });
   const view = render(
     <StoreConfigProvider>
-      <RouterProvider router={router} />
+      <Router hook={location.hook}>
+        <Switch>
+          <Route path={url.split('?')[0]}>{element}</Route>
+          <Route>
+            <p data-testid="navigated" />
+          </Route>
+        </Switch>
+      </Router>
     </StoreConfigProvider>,
   );
-  return { ...view, router };
+  return { ...view, location };
 }

@@ -1,8 +1,8 @@
-import { useParams } from 'react-router';
+import { useParams } from 'wouter';
 import { AdminOrderPage } from '../../features/admin/admin-order-page';
 import { OrderTimeline } from '../../features/orders/order-timeline';
 
-export { AdminLayout as Component } from '../../features/admin/admin-layout';
+export { AdminLayout } from '../../features/admin/admin-layout';
 
 export function AdminOrderRoute() {
   const { id = '' } = useParams();

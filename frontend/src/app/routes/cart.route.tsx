@@ -1,1 +1,1 @@
-export { CartPage as Component } from '../../features/cart/cart-page';
+export { CartPage as CartRoute } from '../../features/cart/cart-page';

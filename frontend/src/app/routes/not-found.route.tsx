@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { paths } from '../../config/routes';
 
 export function NotFoundRoute() {
@@ -7,7 +7,7 @@ export function NotFoundRoute() {
       <title>Not found · Checkout Lab</title>
       <h1>Page not found</h1>
       <p>
-        <Link to={paths.catalog()}>Back to the shop</Link>
+        <Link href={paths.catalog()}>Back to the shop</Link>
       </p>
     </section>
   );

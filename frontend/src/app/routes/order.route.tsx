@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { useParams } from 'wouter';
 import { PayPage } from '../../features/checkout/pay-page';
 import { OrderPage } from '../../features/orders/order-page';
 import { SuccessPage } from '../../features/orders/success-page';

@@ -1,8 +1,8 @@
-import { useParams } from 'react-router';
+import { useParams } from 'wouter';
 import { AddToCartButton } from '../../features/cart/add-to-cart-button';
 import { ProductDetail } from '../../features/products/product-detail';
 
-export function Component() {
+export function ProductRoute() {
   const { slug = '' } = useParams();
   return (
     <ProductDetail

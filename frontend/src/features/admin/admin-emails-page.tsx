@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { ErrorMessage } from '../../components/ui/alert';
 import { Loading } from '../../components/ui/loading';
 import { formatDateTime } from '../../lib/format-date';
@@ -32,7 +32,7 @@ export function AdminEmailsPage() {
                 to {m.to} · {formatDateTime(m.sentAt)} · {m.delivery}
               </span>
               {m.orderId && (
-                <Link to={`/admin/orders/${encodeURIComponent(m.orderId)}`}>
+                <Link href={`/admin/orders/${encodeURIComponent(m.orderId)}`}>
                   <code>{m.orderId}</code>
                 </Link>
               )}

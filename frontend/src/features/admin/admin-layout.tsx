@@ -1,4 +1,5 @@
-import { NavLink, Outlet } from 'react-router';
+import type { ReactNode } from 'react';
+import { NavLink } from '../../components/ui/nav-link';
 import { AdminSessionProvider, useAdminSession } from './admin-session';
 import { TokenForm } from './token-form';
 
@@ -10,7 +11,7 @@ const TABS = [
   { to: '/admin/emails', label: 'Email outbox' },
 ];
 
-function AdminShell() {
+function AdminShell({ children }: { children: ReactNode }) {
   const { token, signOut } = useAdminSession();
   if (!token) return <TokenForm />;
   return (
@@ -21,7 +22,7 @@ function AdminShell() {
           <ul className="tabs">
             {TABS.map((t) => (
               <li key={t.to}>
-                <NavLink to={t.to} end={t.end}>
+                <NavLink href={t.to} end={t.end}>
                   {t.label}
                 </NavLink>
               </li>
@@ -32,15 +33,16 @@ function AdminShell() {
           Sign out
         </button>
       </div>
-      <Outlet />
+      {children}
     </div>
   );
 }
 
-export function AdminLayout() {
+/** The token gate and the tabs around one admin page (`children`). */
+export function AdminLayout({ children }: { children: ReactNode }) {
   return (
     <AdminSessionProvider>
-      <AdminShell />
+      <AdminShell>{children}</AdminShell>
     </AdminSessionProvider>
   );
 }

@@ -1,5 +1,5 @@
 import { useCallback, useState, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { ErrorMessage, Notice } from '../../components/ui/alert';
 import { Loading } from '../../components/ui/loading';
 import { OrderItems } from '../../components/ui/order-items';
@@ -45,7 +45,7 @@ export function AdminOrderPage({ orderId, renderTimeline }: AdminOrderPageProps)
 
   return (
     <section aria-labelledby="admin-order">
-      <Link to="/admin" className="back-link">
+      <Link href="/admin" className="back-link">
         ← All orders
       </Link>
       <div className="page-head">

@@ -1,5 +1,5 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { ErrorMessage } from '../../components/ui/alert';
 import { Loading } from '../../components/ui/loading';
 import { StatusBadge } from '../../components/ui/status-badge';
@@ -78,7 +78,7 @@ export function AdminOrdersPage() {
                 {data.items.map((o) => (
                   <tr key={o.id}>
                     <td>
-                      <Link to={`/admin/orders/${encodeURIComponent(o.id)}`}>
+                      <Link href={`/admin/orders/${encodeURIComponent(o.id)}`}>
                         <code>{o.id}</code>
                       </Link>
                     </td>

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { ErrorMessage } from '../../components/ui/alert';
 import { Loading } from '../../components/ui/loading';
 import { StatusBadge } from '../../components/ui/status-badge';
@@ -68,7 +68,7 @@ export function AdminPaymentsPage() {
                     <td>{formatDateTime(p.createdAt)}</td>
                     <td>
                       {p.orderId ? (
-                        <Link to={`/admin/orders/${encodeURIComponent(p.orderId)}`}>
+                        <Link href={`/admin/orders/${encodeURIComponent(p.orderId)}`}>
                           <code>{p.orderId}</code>
                         </Link>
                       ) : (

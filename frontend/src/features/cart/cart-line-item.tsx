@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { QuantityStepper } from '../../components/ui/quantity-stepper';
 import { paths } from '../../config/routes';
 import { MAX_LINE_QUANTITY } from '../../config/store';
@@ -16,7 +16,7 @@ export function CartLineItem({ line, onQuantity, onRemove }: CartLineItemProps) 
     <li className="cart-line" data-testid={`cart-line-${line.slug}`}>
       {line.image ? <img src={line.image} alt="" width={96} height={72} /> : <span />}
       <div className="cart-line-main">
-        <Link to={paths.product(line.slug)} className="cart-line-name">
+        <Link href={paths.product(line.slug)} className="cart-line-name">
           {line.name}
         </Link>
         <span className="hint">{formatMoney(line.price, line.currency)} each</span>

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { paths } from '../../config/routes';
 import { formatMoney } from '../../lib/money';
 import { estimateSubtotal } from './cart-estimate';
@@ -16,7 +16,7 @@ export function CartPage() {
       {cart.lines.length === 0 ? (
         <div className="empty">
           <p>Your cart is empty.</p>
-          <Link to={paths.catalog()} className="button">
+          <Link href={paths.catalog()} className="button">
             Browse products
           </Link>
         </div>
@@ -44,7 +44,7 @@ export function CartPage() {
                 An estimate from the prices you saw. Tax, shipping and coupons are worked out by the
                 server when you place the order, and its total is what you pay.
               </p>
-              <Link to={paths.checkout()} className="button button-block">
+              <Link href={paths.checkout()} className="button button-block">
                 Checkout
               </Link>
             </aside>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation } from 'wouter';
 import { ErrorMessage } from '../../components/ui/alert';
 import { paths } from '../../config/routes';
 import { ApiError, createOrder } from '../../lib/api-client';
@@ -25,7 +25,7 @@ interface CheckoutPageProps {
 
 /** Step 1 of 2: who is buying. The server then prices the cart and creates the order. */
 export function CheckoutPage({ items, onOrderCreated }: CheckoutPageProps) {
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const [error, setError] = useState<ApiError | null>(null);
 
   const submit = async (values: CheckoutValues): Promise<CheckoutErrors | void> => {
@@ -36,7 +36,7 @@ export function CheckoutPage({ items, onOrderCreated }: CheckoutPageProps) {
         ...toCustomerInput(values),
       });
       onOrderCreated?.(order);
-      await navigate(paths.pay(order.id));
+      navigate(paths.pay(order.id));
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       if (err.code === 'INVALID_COUPON') return { coupon: err.message };
@@ -56,7 +56,7 @@ export function CheckoutPage({ items, onOrderCreated }: CheckoutPageProps) {
         <title>Checkout · Checkout Lab</title>
         <h1>Checkout</h1>
         <p>Your cart is empty.</p>
-        <Link to={paths.catalog()} className="button">
+        <Link href={paths.catalog()} className="button">
           Browse products
         </Link>
       </section>
@@ -77,7 +77,7 @@ export function CheckoutPage({ items, onOrderCreated }: CheckoutPageProps) {
             <ErrorMessage title="We could not place the order" error={error}>
               {(error.code === 'INSUFFICIENT_STOCK' || error.code === 'UNKNOWN_PRODUCT') && (
                 <p>
-                  <Link to={paths.cart()}>Review your cart</Link>
+                  <Link href={paths.cart()}>Review your cart</Link>
                 </p>
               )}
             </ErrorMessage>
@@ -97,7 +97,7 @@ export function CheckoutPage({ items, onOrderCreated }: CheckoutPageProps) {
             The next step shows the server&apos;s total — tax, shipping and discounts included —
             before you pay.
           </p>
-          <Link to={paths.cart()}>Edit cart</Link>
+          <Link href={paths.cart()}>Edit cart</Link>
         </aside>
       </div>
     </section>

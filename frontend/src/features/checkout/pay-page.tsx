@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation } from 'wouter';
 import { ErrorMessage } from '../../components/ui/alert';
 import { Loading } from '../../components/ui/loading';
 import { OrderItems } from '../../components/ui/order-items';
@@ -25,14 +25,14 @@ const BUSY = new Set<PaymentPhase['name']>([
 
 /** Step 2 of 2: the server's totals, a gateway, and the Pay button that opens the checkout. */
 export function PayPage({ orderId }: { orderId: string }) {
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const config = useStoreConfig();
   const load = useCallback(() => getOrder(orderId), [orderId]);
   const { data: order, error, reload } = useAsync(load);
   const [chosen, setChosen] = useState<GatewayName | null>(null);
   const payButton = useRef<HTMLButtonElement>(null);
 
-  const onVerified = useCallback(() => void navigate(paths.success(orderId)), [navigate, orderId]);
+  const onVerified = useCallback(() => navigate(paths.success(orderId)), [navigate, orderId]);
   const { phase, pay } = usePayment(orderId, { onVerified, onAttemptEnded: reload });
 
   // After the modal closes, keyboard focus returns to the button that opened it.
@@ -44,7 +44,7 @@ export function PayPage({ orderId }: { orderId: string }) {
     return error.code === 'ORDER_NOT_FOUND' ? (
       <section className="page">
         <h1>Order not found</h1>
-        <Link to={paths.catalog()}>Back to the shop</Link>
+        <Link href={paths.catalog()}>Back to the shop</Link>
       </section>
     ) : (
       <ErrorMessage title="Could not load your order" error={error} onRetry={reload} />
@@ -76,7 +76,7 @@ export function PayPage({ orderId }: { orderId: string }) {
           {order.status !== 'pending' ? (
             <p>
               This order is {order.status}; there is nothing to pay.{' '}
-              <Link to={paths.order(order.id)}>View the order</Link>
+              <Link href={paths.order(order.id)}>View the order</Link>
             </p>
           ) : (
             <>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'wouter';
 import { ErrorMessage } from '../../components/ui/alert';
 import { Loading } from '../../components/ui/loading';
 import { OrderItems } from '../../components/ui/order-items';
@@ -17,7 +17,7 @@ import { useAsync } from '../../lib/use-async';
  */
 export function PaymentReturnPage({ outcome }: { outcome: 'success' | 'cancel' }) {
   const [params] = useSearchParams();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const orderId = params.get('order');
   const transactionId = params.get('transaction_id');
 
@@ -36,7 +36,7 @@ export function PaymentReturnPage({ outcome }: { outcome: 'success' | 'cancel' }
 
   const verified = outcome === 'success' && data && !data.verifyError;
   useEffect(() => {
-    if (verified) void navigate(paths.success(data.order.id), { replace: true });
+    if (verified) navigate(paths.success(data.order.id), { replace: true });
   }, [verified, data, navigate]);
 
   if (error)
@@ -52,7 +52,7 @@ export function PaymentReturnPage({ outcome }: { outcome: 'success' | 'cancel' }
         <ErrorMessage error={verifyError ?? 'Unknown error'} onRetry={reload} />
         <p>
           If you paid, the gateway will tell us shortly.{' '}
-          <Link to={paths.success(order.id)}>Follow the order status</Link>
+          <Link href={paths.success(order.id)}>Follow the order status</Link>
         </p>
       </section>
     );
@@ -88,11 +88,11 @@ export function PaymentReturnPage({ outcome }: { outcome: 'success' | 'cancel' }
       </div>
       <div className="actions">
         {order.status === 'pending' && (
-          <Link to={paths.pay(order.id)} className="button">
+          <Link href={paths.pay(order.id)} className="button">
             Try again
           </Link>
         )}
-        <Link to={paths.order(order.id)} className="button button-secondary">
+        <Link href={paths.order(order.id)} className="button button-secondary">
           View order
         </Link>
       </div>

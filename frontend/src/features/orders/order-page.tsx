@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { ErrorMessage } from '../../components/ui/alert';
 import { Loading } from '../../components/ui/loading';
 import { OrderItems } from '../../components/ui/order-items';
@@ -52,7 +52,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
       {order.status === 'pending' && (
         <p>
           This order is waiting for payment.{' '}
-          <Link to={paths.pay(order.id)} className="button">
+          <Link href={paths.pay(order.id)} className="button">
             Pay now
           </Link>
         </p>

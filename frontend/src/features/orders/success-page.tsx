@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { ErrorMessage, Notice } from '../../components/ui/alert';
 import { Loading } from '../../components/ui/loading';
 import { OrderItems } from '../../components/ui/order-items';
@@ -55,7 +55,7 @@ export function SuccessPage({ orderId }: { orderId: string }) {
           <button type="button" className="button button-secondary" onClick={restart}>
             Check again
           </button>{' '}
-          {lastFailure && <Link to={paths.pay(order.id)}>Pay again</Link>}
+          {lastFailure && <Link href={paths.pay(order.id)}>Pay again</Link>}
         </Notice>
       )}
       {error && <p className="hint">Last check failed: {error.message}. Still trying.</p>}
@@ -68,7 +68,7 @@ export function SuccessPage({ orderId }: { orderId: string }) {
         <aside className="card" aria-label="Order summary">
           <OrderItems items={order.items} currency={order.currency} />
           <OrderTotals order={order} />
-          <Link to={paths.order(order.id)}>Order details</Link>
+          <Link href={paths.order(order.id)}>Order details</Link>
         </aside>
       </div>
     </section>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { paths } from '../../config/routes';
 import type { Product } from '../../lib/api-types';
 import { formatMoney } from '../../lib/money';
@@ -9,12 +9,12 @@ export function ProductCard({ product, actions }: { product: Product; actions?: 
   const titleId = `product-${product.slug}`;
   return (
     <li className="product-card" aria-labelledby={titleId} data-testid="product-card">
-      <Link to={paths.product(product.slug)} className="product-card-image" tabIndex={-1}>
+      <Link href={paths.product(product.slug)} className="product-card-image" tabIndex={-1}>
         <img src={product.image || '/products/placeholder.svg'} alt="" width={320} height={240} />
       </Link>
       <div className="product-card-body">
         <h2 id={titleId}>
-          <Link to={paths.product(product.slug)}>{product.name}</Link>
+          <Link href={paths.product(product.slug)}>{product.name}</Link>
         </h2>
         <p className="price">{formatMoney(product.price, product.currency)}</p>
         <StockLabel stock={product.stock} />

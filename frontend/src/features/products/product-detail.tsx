@@ -1,5 +1,5 @@
 import { useCallback, useState, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { ErrorMessage } from '../../components/ui/alert';
 import { Loading } from '../../components/ui/loading';
 import { QuantityStepper } from '../../components/ui/quantity-stepper';
@@ -26,7 +26,7 @@ export function ProductDetail({ slug, renderPurchase }: ProductDetailProps) {
       <section className="page">
         <h1>Product not found</h1>
         <p>It may have been removed from the shop.</p>
-        <Link to={paths.catalog()}>Back to all products</Link>
+        <Link href={paths.catalog()}>Back to all products</Link>
       </section>
     );
   }
@@ -36,7 +36,7 @@ export function ProductDetail({ slug, renderPurchase }: ProductDetailProps) {
   return (
     <article className="page product-detail" aria-labelledby="product-title">
       <title>{`${product.name} · Checkout Lab`}</title>
-      <Link to={paths.catalog()} className="back-link">
+      <Link href={paths.catalog()} className="back-link">
         ← All products
       </Link>
       <div className="product-detail-layout">
