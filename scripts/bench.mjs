@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { chromiumLaunchOptions } from './lib/chromium.cjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FRONTEND = path.join(ROOT, 'frontend');
@@ -17,7 +18,6 @@ const DIST = path.join(FRONTEND, 'dist');
 const BUDGET_JS_KB = 100;
 const BUDGET_RENDER_MS = 1000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const kb = (bytes) => bytes / 1024;
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
@@ -122,19 +122,7 @@ async function renderTimes() {
   const { spawnStack } = await import('../frontend/e2e/harness/spawn-stack.mjs');
   const { chromium } = await import('playwright-core');
   const stack = await spawnStack();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   const runs = [];
   try {
     // One warm-up (the server's first requests), then cold-cache runs in fresh contexts.
