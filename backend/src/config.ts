@@ -81,7 +81,6 @@ const envSchema = z.object({
   ),
 });
 
-export type Env = z.input<typeof envSchema>;
 export type GatewayMode = 'sandbox' | 'live';
 
 export interface Config {

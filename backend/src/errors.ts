@@ -56,9 +56,4 @@ export class GatewayError extends Error {
     super(message);
     this.name = 'GatewayError';
   }
-
-  /** Network trouble and timeouts may succeed on a retry; a rejection will not. */
-  get retryable(): boolean {
-    return this.kind === 'network' || this.kind === 'timeout';
-  }
 }

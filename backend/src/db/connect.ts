@@ -13,8 +13,6 @@ export interface ConnectOptions {
   dbName?: string;
   /** How long a query waits for an unreachable database before failing (then: 503). */
   serverSelectionTimeoutMS?: number;
-  /** Emit the driver's command events (benchmark profiling). */
-  monitorCommands?: boolean;
 }
 
 /**
@@ -30,7 +28,6 @@ export async function connectDatabase(uri: string, opts: ConnectOptions = {}): P
     bufferCommands: false,
     autoIndex: false,
     autoCreate: false,
-    monitorCommands: opts.monitorCommands ?? false,
   });
   await Promise.all(
     Object.values(mongoose.connection.models).map((model) => model.createIndexes()),
