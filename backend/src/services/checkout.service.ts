@@ -48,8 +48,9 @@ export async function startCheckout(
       'GATEWAY_CURRENCY',
     );
   }
+  const products = await ProductModel.find({ _id: { $in: order.items.map((i) => i.product) } });
   for (const item of order.items) {
-    const product = await ProductModel.findById(item.product);
+    const product = products.find((p) => p._id.equals(item.product));
     if (!product?.active || product.stock < item.quantity) {
       throw HttpError.conflict(
         `${item.name} is no longer available in that quantity`,

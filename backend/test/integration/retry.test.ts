@@ -109,4 +109,22 @@ describe('failed attempts and retries', () => {
       .expect(400);
     expect(res.body.error.code).toBe('GATEWAY_CURRENCY');
   });
+
+  test('when the stock sold out after the order was placed, then checkout refuses with 409 and starts nothing', async () => {
+    const rare = await createProduct({ stock: 1 });
+    const first = await placeOrder(stack.app, [{ slug: rare.slug, quantity: 1 }]);
+    const second = await placeOrder(stack.app, [{ slug: rare.slug, quantity: 1 }]);
+    const checkout = await startCheckout(stack.app, second.id);
+    const paid = await payInSandbox(stack.sandbox, gatewayOrderId(checkout));
+    await request(stack.app).post('/api/payments/razorpay/verify').send(paid.body).expect(200);
+    await stack.settle();
+
+    const before = await PaymentModel.countDocuments();
+    const res = await request(stack.app)
+      .post(`/api/orders/${first.id}/checkout`)
+      .send({ gateway: 'razorpay' })
+      .expect(409);
+    expect(res.body.error.code).toBe('INSUFFICIENT_STOCK');
+    expect(await PaymentModel.countDocuments()).toBe(before);
+  });
 });
