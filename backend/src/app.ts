@@ -8,6 +8,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config';
+import type { GatewayRegistry } from './gateways/registry';
 import { requireAdmin } from './middleware/admin-auth';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
 import { adminRoutes } from './routes/admin.routes';
@@ -33,7 +34,11 @@ export function buildApp(deps: AppDeps): Express {
   app.set('trust proxy', 'loopback');
 
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
-  app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityDirectives(config) } }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: contentSecurityDirectives(config, deps.gateways) },
+    }),
+  );
   // The storefront's JavaScript is ~300 KB raw and ~100 KB gzipped: compress what we send.
   app.use(compression());
   app.use(
@@ -59,13 +64,9 @@ export function buildApp(deps: AppDeps): Express {
   return app;
 }
 
-/** The storefront loads the gateway's checkout script and frames its modal: allow those origins. */
-function contentSecurityDirectives(config: Config) {
-  const checkoutOrigin = new URL(config.razorpay.checkoutUrl).origin;
-  const gatewayOrigins =
-    config.mode === 'live'
-      ? [checkoutOrigin, 'https://api.razorpay.com', 'https://*.razorpay.com']
-      : [checkoutOrigin];
+/** The storefront loads gateways' scripts and frames their pages: allow what each one declares. */
+function contentSecurityDirectives(config: Config, gateways: GatewayRegistry) {
+  const gatewayOrigins = [...new Set(gateways.list().flatMap((g) => g.browserOrigins))];
   return {
     // Over plain http (a phone on the LAN), upgrading requests to https would break the page.
     upgradeInsecureRequests: config.publicBaseUrl.startsWith('https:') ? [] : null,

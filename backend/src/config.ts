@@ -2,18 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { SANDBOX_DEFAULTS, SANDBOX_KEY_PREFIX } from '@checkout-lab/contracts/sandbox-defaults';
 import { z } from 'zod';
-
-/** Keys with this prefix (or no key at all) select the offline sandbox. */
-export const SANDBOX_KEY_PREFIX = 'rzp_test_sandbox';
-
-// Safe defaults: they only work against the local sandbox, never against a real gateway.
-const SANDBOX_DEFAULTS = {
-  RAZORPAY_KEY_ID: 'rzp_test_sandbox0000001',
-  RAZORPAY_KEY_SECRET: 'sandbox_key_secret_not_for_production',
-  RAZORPAY_WEBHOOK_SECRET: 'sandbox_webhook_secret_not_for_production',
-  RUPANTORPAY_API_KEY: 'sandbox_rupantorpay_key_not_for_production',
-};
 
 const REAL_RAZORPAY_API = 'https://api.razorpay.com';
 const REAL_RAZORPAY_CHECKOUT = 'https://checkout.razorpay.com/v1/checkout.js';
@@ -36,6 +26,7 @@ const envSchema = z.object({
   SANDBOX_PORT: port.default(4010),
   FRONTEND_PORT: port.default(5173),
   PUBLIC_BASE_URL: optionalUrl,
+  STORE_NAME: optionalString.pipe(z.string().max(60).optional()),
   CORS_ORIGINS: optionalString,
   MONGODB_URI: optionalString.pipe(
     z
@@ -86,6 +77,8 @@ export type GatewayMode = 'sandbox' | 'live';
 export interface Config {
   env: 'development' | 'production' | 'test';
   logLevel: string;
+  /** Shown on the storefront, in the gateway's checkout and in emails. */
+  storeName: string;
   port: number;
   sandboxPort: number;
   frontendPort: number;
@@ -169,6 +162,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
   return {
     env: env.NODE_ENV,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    storeName: env.STORE_NAME ?? 'Checkout Lab',
     port: env.PORT,
     sandboxPort: env.SANDBOX_PORT,
     frontendPort: env.FRONTEND_PORT,

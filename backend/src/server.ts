@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     mailer: createMailer({
       outboxDir: path.join(config.dataDir, 'outbox'),
       smtpUrl: config.smtpUrl,
+      storeName: config.storeName,
     }),
     tasks: createBackgroundTasks(logger),
   };

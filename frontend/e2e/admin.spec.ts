@@ -1,4 +1,5 @@
-import type { CheckoutResponse, Order, RazorpayHandlerPayload } from '../src/lib/api-types';
+import type { CheckoutResponse, OrderDto } from '@checkout-lab/contracts/dto';
+import type { RazorpayHandlerPayload } from '../src/features/checkout/razorpay-modal';
 import { expect, saveFinalScreenshot, signInToAdmin, test, type ShopApi } from './fixtures';
 
 /**
@@ -6,9 +7,12 @@ import { expect, saveFinalScreenshot, signInToAdmin, test, type ShopApi } from '
  * public pay endpoint (what the modal calls). `verify` posts the handler payload as the
  * storefront would; without it, only webhooks or reconciliation can tell the shop.
  */
-async function payOutsideTheBrowser(api: ShopApi, { verify }: { verify: boolean }): Promise<Order> {
+async function payOutsideTheBrowser(
+  api: ShopApi,
+  { verify }: { verify: boolean },
+): Promise<OrderDto> {
   const product = await api.createProduct({ price: 129900 });
-  const { order } = await api.request<{ order: Order }>('POST', '/api/orders', {
+  const { order } = await api.request<{ order: OrderDto }>('POST', '/api/orders', {
     items: [{ slug: product.slug, quantity: 1 }],
     customer: { name: 'Ravi Kumar', email: 'ravi@example.com' },
   });
@@ -24,7 +28,7 @@ async function payOutsideTheBrowser(api: ShopApi, { verify }: { verify: boolean 
     { method: 'upi', vpa: 'success@razorpay' },
   );
   if (!verify) return api.order(order.id);
-  const verified = await api.request<{ order: Order }>(
+  const verified = await api.request<{ order: OrderDto }>(
     'POST',
     '/api/payments/razorpay/verify',
     payload,
@@ -78,7 +82,7 @@ test('when the webhook is lost and the buyer never comes back, then Reconcile no
 }) => {
   const webhooks = `${api.sandboxUrl}/_sandbox/webhooks`;
   await api.request('PUT', webhooks, { urls: [] });
-  let order: Order;
+  let order: OrderDto;
   try {
     order = await payOutsideTheBrowser(api, { verify: false });
   } finally {

@@ -1,9 +1,9 @@
+import type { ProductCreateBody } from '@checkout-lab/contracts/schemas';
+import type { OrderDto, ProductDto } from '@checkout-lab/contracts/dto';
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { test as base, expect, type FrameLocator, type Page } from '@playwright/test';
-import type { ProductInput } from '../src/lib/admin-types';
-import type { Order, Product } from '../src/lib/api-types';
 
 function env(name: string): string {
   const value = process.env[name];
@@ -37,9 +37,9 @@ export class ShopApi {
   }
 
   /** A product of this test's own, so tests never share stock or names. */
-  async createProduct(input: Partial<ProductInput> = {}): Promise<Product> {
+  async createProduct(input: Partial<ProductCreateBody> = {}): Promise<ProductDto> {
     const id = randomBytes(4).toString('hex');
-    const { product } = await this.request<{ product: Product }>(
+    const { product } = await this.request<{ product: ProductDto }>(
       'POST',
       '/api/products',
       {
@@ -57,8 +57,8 @@ export class ShopApi {
     return product;
   }
 
-  async order(id: string): Promise<Order> {
-    return (await this.request<{ order: Order }>('GET', `/api/orders/${id}`)).order;
+  async order(id: string): Promise<OrderDto> {
+    return (await this.request<{ order: OrderDto }>('GET', `/api/orders/${id}`)).order;
   }
 }
 
@@ -100,7 +100,11 @@ export async function payWithUpi(page: Page, vpa: string): Promise<void> {
 }
 
 /** Adds the product from the catalogue, checks out, and lands on the payment step. */
-export async function buyUpToPayment(page: Page, product: Product, quantity = 1): Promise<string> {
+export async function buyUpToPayment(
+  page: Page,
+  product: ProductDto,
+  quantity = 1,
+): Promise<string> {
   await page.goto('/');
   const add = page.getByRole('button', { name: `Add ${product.name} to cart` });
   for (let i = 0; i < quantity; i++) await add.click();

@@ -1,4 +1,4 @@
-import type { PublicConfig } from '../src/lib/api-types';
+import type { PublicConfig } from '@checkout-lab/contracts/dto';
 import { buyUpToPayment, expect, saveFinalScreenshot, test } from './fixtures';
 
 // The hosted-redirect gateway: the buyer leaves the shop for the gateway's page (the sandbox's
@@ -47,7 +47,7 @@ test('when the buyer cancels on the hosted page, then the cancel page shows the 
   await expect(page).toHaveURL(/\/rupantorpay\/api\/execute\//);
   await page.getByTestId('rp-cancel').click();
 
-  await expect(page).toHaveURL(/\/payment\/cancel\?order=/);
+  await expect(page).toHaveURL(/\/payment\/cancel\?gateway=rupantorpay&order=/);
   await expect(page.getByRole('heading', { name: 'Payment not completed' })).toBeVisible();
   await expect(page.locator('.order-ref [data-status]')).toHaveText('pending');
   expect((await api.order(orderId)).status).toBe('pending');

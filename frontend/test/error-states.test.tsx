@@ -12,7 +12,7 @@ vi.mock('../src/lib/api-client', async (importOriginal) => ({
   getConfig: vi.fn(),
   getOrder: vi.fn(),
   listProducts: vi.fn(),
-  verifyRupantorpayPayment: vi.fn(),
+  confirmPaymentReturn: vi.fn(),
 }));
 const api = vi.mocked(client);
 const { ApiError, toApiError } = client;
@@ -68,13 +68,13 @@ test('when the products cannot load, then an alert explains and Try again loads 
 });
 
 test('when a cancelled hosted payment cannot be verified, then the cancel page still shows the order', async () => {
-  api.verifyRupantorpayPayment.mockRejectedValue(
+  api.confirmPaymentReturn.mockRejectedValue(
     new ApiError('GATEWAY_ERROR', 'The payment gateway did not answer', 502),
   );
   api.getOrder.mockResolvedValue(makeOrder({ currency: 'BDT' }));
   renderRoute(
     <PaymentReturnPage outcome="cancel" />,
-    '/payment/cancel?order=ord_TESTtestTESTtestTEST01&transaction_id=RPTX123',
+    '/payment/cancel?gateway=rupantorpay&order=ord_TESTtestTESTtestTEST01&transactionId=RPTX123',
   );
 
   expect(await screen.findByRole('heading', { name: 'Payment not completed' })).toBeInTheDocument();
@@ -86,13 +86,23 @@ test('when a cancelled hosted payment cannot be verified, then the cancel page s
 });
 
 test('when a hosted payment returns with success, then the server verifies it before the success page', async () => {
-  api.verifyRupantorpayPayment.mockResolvedValue(makeOrder({ status: 'paid', currency: 'BDT' }));
+  api.confirmPaymentReturn.mockResolvedValue(makeOrder({ status: 'paid', currency: 'BDT' }));
   const { location } = renderRoute(
     <PaymentReturnPage outcome="success" />,
-    '/payment/success?order=ord_TESTtestTESTtestTEST01&transaction_id=RPTX123',
+    // RupantorPay's documented return: camelCase, with what the buyer paid (a hint, not proof).
+    '/payment/success?gateway=rupantorpay&order=ord_TESTtestTESTtestTEST01&transactionId=RPTX123&paymentMethod=bkash&paymentAmount=1250.00&status=COMPLETED',
   );
   expect(await screen.findByTestId('navigated')).toBeInTheDocument();
-  expect(api.verifyRupantorpayPayment).toHaveBeenCalledWith('RPTX123');
+  expect(api.confirmPaymentReturn).toHaveBeenCalledWith(
+    'rupantorpay',
+    'ord_TESTtestTESTtestTEST01',
+    {
+      transactionId: 'RPTX123',
+      paymentMethod: 'bkash',
+      paymentAmount: '1250.00',
+      status: 'COMPLETED',
+    },
+  );
   // Replaced, not pushed: Back must not land on the return page and verify again.
   expect(location.history).toEqual(['/orders/ord_TESTtestTESTtestTEST01/success']);
 });

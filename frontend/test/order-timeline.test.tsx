@@ -68,3 +68,23 @@ test('when the timeline is shown, then every step is listed in order with its st
   expect(events).toHaveLength(10);
   expect(events[2]).toHaveTextContent(/webhook.*Payment failed.*attempt 1/);
 });
+
+test('when a redirect gateway was asked server-side, then the verification step is done and says how', () => {
+  // RupantorPay signs nothing: the backend writes gateway.verified after asking verify-payment.
+  const steps = computeSteps([
+    entry('order.created', 'checkout', 0),
+    entry('checkout.started', 'checkout', 1, 1),
+    entry('gateway.verified', 'verify', 2, 1),
+    entry('payment.captured', 'verify', 3, 1),
+  ]);
+  expect(steps.find((s) => s.key === 'verified')).toMatchObject({
+    state: 'done',
+    label: 'Verified with the gateway',
+    sources: ['verify'],
+  });
+});
+
+test('when a modal gateway signed the return, then the step reads "Signature verified"', () => {
+  render(<OrderTimeline order={makeOrder({ timeline: [...paidTimeline.slice(0, 5)] })} />);
+  expect(screen.getByTestId('step-verified')).toHaveTextContent(/Signature verified: done/);
+});

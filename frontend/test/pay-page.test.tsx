@@ -1,8 +1,9 @@
+import type { PaymentErrorDto } from '@checkout-lab/contracts/dto';
+import type { RazorpayHandlerPayload } from '../src/features/checkout/razorpay-modal';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PayPage } from '../src/features/checkout/pay-page';
 import * as client from '../src/lib/api-client';
-import type { PaymentError, RazorpayHandlerPayload } from '../src/lib/api-types';
 import { makeOrder, sandboxConfig } from './helpers/fixtures';
 import { renderRoute } from './helpers/render-route';
 
@@ -11,7 +12,7 @@ vi.mock('../src/lib/api-client', async (importOriginal) => ({
   getConfig: vi.fn(),
   getOrder: vi.fn(),
   startCheckout: vi.fn(),
-  verifyRazorpayPayment: vi.fn(),
+  confirmPaymentReturn: vi.fn(),
 }));
 const api = vi.mocked(client);
 
@@ -22,7 +23,7 @@ interface FakeModal {
     modal: { ondismiss(): void };
     theme: { color: string };
   };
-  failed?: (r: { error: PaymentError }) => void;
+  failed?: (r: { error: PaymentErrorDto }) => void;
 }
 let opened: FakeModal[] = [];
 class FakeRazorpay {
@@ -54,7 +55,7 @@ beforeEach(() => {
     payment: { id: 'p1', attempt: 1, gateway: 'razorpay' },
     checkout: {
       kind: 'modal',
-      scriptUrl: sandboxConfig.gateways[0]!.checkoutScriptUrl!,
+      scriptUrl: sandboxConfig.gateways[0]!.scriptUrl!,
       options: {
         key: 'rzp_test_x',
         order_id: 'order_ABC123',
@@ -89,7 +90,7 @@ test('when the modal opens, then it gets the server options, prefill and the sho
     theme: { color: '#0f766e' },
   });
   expect(screen.getByRole('status')).toHaveTextContent(
-    'Complete the payment in the Razorpay window.',
+    'Complete the payment in the payment window.',
   );
 });
 
@@ -119,15 +120,17 @@ test('when the buyer dismisses the modal, then the page says nothing was charged
 });
 
 test('when the handler fires, then its payload is verified by the server and the success page follows', async () => {
-  api.verifyRazorpayPayment.mockResolvedValue({ ...order, status: 'paid' });
+  api.confirmPaymentReturn.mockResolvedValue({ ...order, status: 'paid' });
   const modal = await openModal();
   act(() => modal.options.handler(payload));
-  await waitFor(() => expect(api.verifyRazorpayPayment).toHaveBeenCalledWith(payload));
+  await waitFor(() =>
+    expect(api.confirmPaymentReturn).toHaveBeenCalledWith('razorpay', order.id, payload),
+  );
   expect(await screen.findByTestId('navigated')).toBeInTheDocument();
 });
 
 test('when the server rejects the signature, then the page says so instead of claiming success', async () => {
-  api.verifyRazorpayPayment.mockRejectedValue(
+  api.confirmPaymentReturn.mockRejectedValue(
     new client.ApiError('INVALID_SIGNATURE', 'The payment signature does not match', 400),
   );
   const modal = await openModal();

@@ -1,3 +1,4 @@
+import { SANDBOX_DEFAULTS } from '@checkout-lab/contracts/sandbox-defaults';
 import { z } from 'zod';
 
 /** Rates are probabilities in [0, 1]; each fault is decided independently per event. */
@@ -85,10 +86,10 @@ export type SandboxConfig = z.infer<typeof sandboxConfigSchema>;
 export const sandboxDefaults: SandboxConfig = {
   port: 4010,
   host: '127.0.0.1',
-  razorpayKeyId: 'rzp_test_sandbox0000001',
-  razorpayKeySecret: 'sandbox_key_secret_not_for_production',
-  razorpayWebhookSecret: 'sandbox_webhook_secret_not_for_production',
-  rupantorpayApiKey: 'sandbox_rupantorpay_key_not_for_production',
+  razorpayKeyId: SANDBOX_DEFAULTS.RAZORPAY_KEY_ID,
+  razorpayKeySecret: SANDBOX_DEFAULTS.RAZORPAY_KEY_SECRET,
+  razorpayWebhookSecret: SANDBOX_DEFAULTS.RAZORPAY_WEBHOOK_SECRET,
+  rupantorpayApiKey: SANDBOX_DEFAULTS.RUPANTORPAY_API_KEY,
   webhookUrls: ['http://127.0.0.1:4000/api/webhooks/razorpay'],
   autoCapture: true,
   timeScale: 1,

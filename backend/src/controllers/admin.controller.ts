@@ -1,9 +1,8 @@
 import type { Request, Response } from 'express';
+import type { ReconcileInput, RefundInput } from '@checkout-lab/contracts/schemas';
 import type {
   OrderListQuery,
   PaymentListQuery,
-  ReconcileInput,
-  RefundInput,
   WebhookEventListQuery,
 } from '../schemas/admin.schema';
 import * as admin from '../services/admin.service';

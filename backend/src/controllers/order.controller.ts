@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { CheckoutInput, CreateOrderInput } from '../schemas/order.schema';
+import type { CheckoutInput, CreateOrderInput } from '@checkout-lab/contracts/schemas';
 import { startCheckout } from '../services/checkout.service';
 import type { ServiceContext } from '../services/context';
 import { createOrder, getOrder } from '../services/order.service';

@@ -1,15 +1,19 @@
 import type { Request, Response } from 'express';
-import type { RazorpayVerifyInput, RupantorpayVerifyInput } from '../schemas/order.schema';
+import type { PaymentReturnBody } from '../schemas/order.schema';
 import type { ServiceContext } from '../services/context';
-import { verifyRazorpayPayment, verifyRupantorpayPayment } from '../services/verification.service';
+import { confirmPaymentReturn } from '../services/verification.service';
+
+type GatewayParams = { gateway: string };
 
 export function paymentController(ctx: ServiceContext) {
   return {
-    async verifyRazorpay(req: Request, res: Response) {
-      res.json({ order: await verifyRazorpayPayment(ctx, req.body as RazorpayVerifyInput) });
-    },
-    async verifyRupantorpay(req: Request, res: Response) {
-      res.json({ order: await verifyRupantorpayPayment(ctx, req.body as RupantorpayVerifyInput) });
+    /** POST /api/payments/:gateway/return — or a fixed gateway, for the tutorial's alias. */
+    confirmReturn(fixedGateway?: string) {
+      return async (req: Request<GatewayParams>, res: Response) => {
+        const gateway = fixedGateway ?? req.params.gateway;
+        const body = req.body as PaymentReturnBody;
+        res.json({ order: await confirmPaymentReturn(ctx, gateway, body) });
+      };
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
-import type { ProductInput, ProductListQuery, ProductPatch } from '../schemas/product.schema';
+import type { ProductInput, ProductPatch } from '@checkout-lab/contracts/schemas';
+import type { ProductListQuery } from '../schemas/product.schema';
 import * as products from '../services/product.service';
 
 type SlugParams = { slug: string };

@@ -1,4 +1,4 @@
-import type { ProductInput } from '../schemas/product.schema';
+import type { ProductInput } from '@checkout-lab/contracts/schemas';
 
 /** The demo catalogue: prices in minor units (₹499.00 is 49900 paise; ৳1,250.00 is 125000 poisha). */
 export const DEMO_PRODUCTS: ProductInput[] = [

@@ -1,13 +1,16 @@
-// The one interface every payment gateway implements. Nothing vendor-specific crosses it: each
-// gateway maps its own entities and statuses to these types.
-import type { Currency } from '../money';
-import type { GatewayName, PaymentStatus, RefundStatus } from '../models/payment.model';
+// The one interface every payment gateway implements, and the types it speaks. Nothing
+// vendor-specific crosses it: each gateway maps its own entities, statuses, headers and return
+// parameters to these, so services and routes never name a vendor. A new gateway is a new file
+// here plus one line in the registry.
+import type { GatewayInfo, GatewayName } from '@checkout-lab/contracts/dto';
+import type { Currency } from '@checkout-lab/contracts/money';
+import type { CheckoutKind, PaymentStatus, RefundStatus } from '@checkout-lab/contracts/statuses';
 
 export type { GatewayName };
 
 /** What a gateway needs to open a checkout for one attempt. */
 export interface StartCheckoutInput {
-  /** Our Payment id: Razorpay's `receipt`, so a gateway order is traceable to the attempt. */
+  /** Our Payment id, unique per attempt: Razorpay's `receipt`, an idempotency key elsewhere. */
   paymentId: string;
   orderPublicId: string;
   /** Exactly the order total, in minor units. */
@@ -17,17 +20,36 @@ export interface StartCheckoutInput {
   customer: { name: string; email: string; contact: string };
 }
 
-/** How the browser continues: open the gateway's modal, or go to its hosted page. */
-export type CheckoutStart =
-  | {
-      kind: 'modal';
-      refs: { orderId: string };
-      /** The gateway's checkout script (the sandbox's or https://checkout.razorpay.com/…). */
-      scriptUrl: string;
-      /** The options `new Razorpay(options)` needs, minus the handler callbacks. */
-      modal: Record<string, unknown>;
-    }
-  | { kind: 'redirect'; refs: { orderId: string }; url: string };
+/** The gateway's reference for the attempt: its order, session or intent id. */
+interface AttemptRefs {
+  refs: { orderId: string };
+}
+
+/** How the browser continues: a modal on our page, a hosted page elsewhere, or an embedded element. */
+export type CheckoutStart = AttemptRefs &
+  (
+    | {
+        kind: 'modal';
+        /** The gateway's checkout script (the sandbox's or the real one). */
+        scriptUrl: string;
+        /** The options the script's constructor takes, minus the handler callbacks. */
+        modal: {
+          key: string;
+          order_id: string;
+          amount: number;
+          currency: string;
+          name: string;
+        } & Record<string, unknown>;
+      }
+    | { kind: 'redirect'; url: string }
+    | {
+        kind: 'embedded';
+        scriptUrl: string;
+        publicKey: string;
+        clientSecret: string;
+        returnUrl: string;
+      }
+  );
 
 /** A gateway payment, as the gateway reports it, mapped to our statuses. */
 export interface GatewayPayment {
@@ -75,30 +97,69 @@ export interface ParsedWebhook {
   payload: unknown;
 }
 
+/** What the browser brought back after paying, read by the gateway that sent it there. */
+export interface PaymentReturn {
+  /** The gateway order the return claims, when the gateway says (Razorpay, Stripe). */
+  orderRef?: string;
+  /** The gateway payment the return claims (a pay_… id, a transaction id). */
+  paymentRef: string;
+  /** Every parameter the gateway returned, for its own checks (a signature, say). */
+  params: Record<string, string>;
+}
+
+export interface ConfirmedReturn {
+  /** The gateway's own record of the payment, fetched server-side. */
+  payment: GatewayPayment;
+  /** True when the return carried a signature that checked out (not every gateway signs). */
+  signed: boolean;
+}
+
+/** Lowercased request headers, as Node gives them. */
+export type WebhookHeaders = Record<string, string | undefined>;
+
 export interface PaymentGateway {
   readonly name: GatewayName;
+  /** For people: "Razorpay". */
+  readonly label: string;
   /** Currencies this gateway can charge in. */
   readonly currencies: readonly Currency[];
-  /** How the browser pays: Razorpay's modal on our page, or the gateway's hosted page. */
-  readonly kind: 'modal' | 'redirect';
-  /** Whether refunds can be made through the API (RupantorPay has no refund API). */
+  /** How the browser pays: a modal on our page, a hosted page, or an embedded element. */
+  readonly kind: CheckoutKind;
+  /** Whether refunds can be made through the API (RupantorPay has none). */
   readonly supportsRefunds: boolean;
+  /**
+   * The request headers its webhooks need to be authenticated again later (signature, event
+   * id): stored with each event, so a crash before processing loses nothing.
+   */
+  readonly webhookHeaders: readonly string[];
+  /** Origins the storefront must be allowed to load scripts, frames and requests from (CSP). */
+  readonly browserOrigins: readonly string[];
 
-  /** Creates the gateway-side order or session for exactly `input.amount`. */
+  /** What GET /api/config may tell the browser about this gateway: never a secret. */
+  publicInfo(): GatewayInfo;
+
+  /** Creates the gateway-side order, session or intent for exactly `input.amount`. */
   startCheckout(input: StartCheckoutInput): Promise<CheckoutStart>;
 
   /**
-   * Checks what the browser brought back after paying (for Razorpay, the handler's signature
-   * over *our stored* order id). A true result proves authenticity only: callers still fetch
-   * the payment before acting on it.
+   * Reads the parameters the browser brought back (the modal's handler, a redirect's query).
+   * Throws PaymentReturnError when they are not a return this gateway could have sent.
    */
-  verifyReturn(storedOrderId: string, returned: Record<string, string>): boolean;
+  parseReturn(params: Record<string, string>): PaymentReturn;
+
+  /**
+   * Checks a return and resolves to the gateway's view of the payment. `storedOrderRef` is the
+   * gateway order of the attempt the return claims, as we stored it when the checkout started;
+   * a signed return is checked against it (never against what the browser sent). Throws
+   * PaymentReturnError('INVALID_SIGNATURE') on a bad signature.
+   */
+  confirmReturn(ret: PaymentReturn, storedOrderRef: string | undefined): Promise<ConfirmedReturn>;
 
   /**
    * Authenticates a webhook on its raw body and parses it. Throws WebhookSignatureError when
    * the signature is missing or wrong; gateways that sign nothing return `payment.hint`.
    */
-  parseWebhook(rawBody: Buffer, headers: Record<string, string | undefined>): ParsedWebhook;
+  parseWebhook(rawBody: Buffer, headers: WebhookHeaders): ParsedWebhook;
 
   /** Fetches one payment by the gateway's payment id. */
   fetchPayment(paymentId: string): Promise<GatewayPayment>;
@@ -123,5 +184,16 @@ export class WebhookSignatureError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'WebhookSignatureError';
+  }
+}
+
+/** A return that is malformed, or whose signature does not check out. */
+export class PaymentReturnError extends Error {
+  constructor(
+    readonly code: 'INVALID_RETURN' | 'INVALID_SIGNATURE',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PaymentReturnError';
   }
 }

@@ -1,17 +1,22 @@
+import type { GatewayInfo } from '@checkout-lab/contracts/dto';
+import type { Currency } from '@checkout-lab/contracts/money';
 import Razorpay from 'razorpay';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { GatewayError } from '../errors';
 import type { Logger } from '../logger';
-import type { Currency } from '../money';
 import { callGateway } from './gateway-call';
 import {
+  PaymentReturnError,
   WebhookSignatureError,
   type CheckoutStart,
+  type ConfirmedReturn,
   type GatewayPayment,
   type GatewayRefund,
   type ParsedWebhook,
   type PaymentGateway,
+  type PaymentReturn,
   type StartCheckoutInput,
+  type WebhookHeaders,
 } from './gateway';
 import { interpretRazorpayWebhook, toGatewayPayment, toGatewayRefund } from './razorpay.mappers';
 import {
@@ -21,6 +26,7 @@ import {
   razorpayRefundSchema,
   razorpaySdkErrorSchema,
 } from './razorpay.schemas';
+import { pointRazorpaySdkAt } from './razorpay.sdk';
 import { verifyRazorpayPaymentSignature, verifyRazorpayWebhookSignature } from './signature';
 
 export interface RazorpayGatewayConfig {
@@ -33,11 +39,24 @@ export interface RazorpayGatewayConfig {
   storeName: string;
 }
 
+/** What Razorpay's checkout handler passes to the page (and the page posts to us). */
+const returnSchema = z.object({
+  razorpay_order_id: z.string().regex(/^order_[A-Za-z0-9]{6,40}$/, 'is not a Razorpay order id'),
+  razorpay_payment_id: z.string().regex(/^pay_[A-Za-z0-9]{6,40}$/, 'is not a Razorpay payment id'),
+  razorpay_signature: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be a hex HMAC-SHA256 signature'),
+});
+
+// The real checkout script calls api.razorpay.com and frames pages from *.razorpay.com.
+const LIVE_ORIGINS = ['https://api.razorpay.com', 'https://*.razorpay.com'];
+
 export class RazorpayGateway implements PaymentGateway {
-  readonly name = 'razorpay' as const;
+  readonly name = 'razorpay';
+  readonly label = 'Razorpay';
   readonly currencies: readonly Currency[] = ['INR'];
-  readonly kind = 'modal' as const;
+  readonly kind = 'modal';
   readonly supportsRefunds = true;
+  readonly webhookHeaders = ['x-razorpay-signature', 'x-razorpay-event-id'];
+  readonly browserOrigins: readonly string[];
   private readonly sdk: Razorpay;
 
   constructor(
@@ -45,13 +64,23 @@ export class RazorpayGateway implements PaymentGateway {
     private readonly log: Logger,
   ) {
     this.sdk = new Razorpay({ key_id: config.keyId, key_secret: config.keySecret });
-    // The SDK hard-codes https://api.razorpay.com in its axios instance. Pointing that one
-    // instance at the configured base is the only difference between sandbox and live mode.
-    // Its own timeout sits just above ours so sockets are released after we give up.
-    const http = (this.sdk as unknown as { api: { rq: { defaults: Record<string, unknown> } } }).api
-      .rq;
-    http.defaults.baseURL = config.apiBase;
-    http.defaults.timeout = config.timeoutMs + 1000;
+    pointRazorpaySdkAt(this.sdk, config.apiBase, config.timeoutMs);
+    const checkoutOrigin = new URL(config.checkoutUrl).origin;
+    this.browserOrigins = checkoutOrigin.endsWith('.razorpay.com')
+      ? [checkoutOrigin, ...LIVE_ORIGINS]
+      : [checkoutOrigin];
+  }
+
+  publicInfo(): GatewayInfo {
+    return {
+      name: this.name,
+      label: this.label,
+      description: 'Cards, UPI, netbanking and wallets',
+      kind: this.kind,
+      currencies: [...this.currencies],
+      publicKey: this.config.keyId,
+      scriptUrl: this.config.checkoutUrl,
+    };
   }
 
   /** The SDK throws a TypeError on network failure and `{ statusCode, error }` on HTTP errors. */
@@ -137,18 +166,40 @@ export class RazorpayGateway implements PaymentGateway {
     };
   }
 
-  verifyReturn(storedOrderId: string, returned: Record<string, string>): boolean {
-    const paymentId = returned.razorpay_payment_id ?? '';
-    const signature = returned.razorpay_signature ?? '';
-    return verifyRazorpayPaymentSignature(
-      storedOrderId,
-      paymentId,
-      signature,
-      this.config.keySecret,
-    );
+  parseReturn(params: Record<string, string>): PaymentReturn {
+    const parsed = returnSchema.safeParse(params);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+      throw new PaymentReturnError('INVALID_RETURN', problems.join('; '));
+    }
+    return {
+      orderRef: parsed.data.razorpay_order_id,
+      paymentRef: parsed.data.razorpay_payment_id,
+      params: parsed.data,
+    };
   }
 
-  parseWebhook(rawBody: Buffer, headers: Record<string, string | undefined>): ParsedWebhook {
+  /** The handler's signature is HMAC(our stored order id | payment id); then we ask Razorpay. */
+  async confirmReturn(
+    ret: PaymentReturn,
+    storedOrderRef: string | undefined,
+  ): Promise<ConfirmedReturn> {
+    const signature = ret.params.razorpay_signature ?? '';
+    if (
+      !storedOrderRef ||
+      !verifyRazorpayPaymentSignature(
+        storedOrderRef,
+        ret.paymentRef,
+        signature,
+        this.config.keySecret,
+      )
+    ) {
+      throw new PaymentReturnError('INVALID_SIGNATURE', 'The payment signature is not valid');
+    }
+    return { payment: await this.fetchPayment(ret.paymentRef), signed: true };
+  }
+
+  parseWebhook(rawBody: Buffer, headers: WebhookHeaders): ParsedWebhook {
     const signature = headers['x-razorpay-signature'];
     if (!signature) throw new WebhookSignatureError('X-Razorpay-Signature header is missing');
     if (!verifyRazorpayWebhookSignature(rawBody, signature, this.config.webhookSecret)) {

@@ -5,10 +5,10 @@ import type { GatewayName, PaymentGateway } from './gateway';
 import { RazorpayGateway } from './razorpay.gateway';
 import { RupantorpayGateway } from './rupantorpay.gateway';
 
-export const STORE_NAME = 'Checkout Lab';
-
 export interface GatewayRegistry {
+  /** The enabled gateway of that name; a 400 GATEWAY_UNAVAILABLE when there is none. */
   get(name: GatewayName): PaymentGateway;
+  find(name: GatewayName): PaymentGateway | undefined;
   list(): PaymentGateway[];
 }
 
@@ -21,6 +21,7 @@ export function createGatewayRegistry(gateways: PaymentGateway[]): GatewayRegist
         throw HttpError.badRequest(`Gateway "${name}" is not enabled`, 'GATEWAY_UNAVAILABLE');
       return gateway;
     },
+    find: (name) => byName.get(name),
     list: () => [...byName.values()],
   };
 }
@@ -49,7 +50,7 @@ export function gatewaysFromConfig(config: Config, log: Logger): GatewayRegistry
         apiBase: config.razorpay.apiBase,
         checkoutUrl: config.razorpay.checkoutUrl,
         timeoutMs: config.gatewayTimeoutMs,
-        storeName: STORE_NAME,
+        storeName: config.storeName,
       },
       log.child({ gateway: 'razorpay' }),
     ),

@@ -1,22 +1,27 @@
 // RupantorPay: a hosted-redirect gateway in BDT. The browser is sent to the gateway's page and
 // comes back to our success or cancel URL; nothing it brings back is signed, and neither is the
 // webhook, so every state change starts with a server-side verify-payment call.
+import type { PaymentStatus } from '@checkout-lab/contracts/statuses';
 import { createHash } from 'node:crypto';
+import type { GatewayInfo } from '@checkout-lab/contracts/dto';
 import type { z } from 'zod';
 import { GatewayError } from '../errors';
 import type { Logger } from '../logger';
-import { fromMajorUnits, toMajorUnitString, type Currency } from '../money';
-import type { PaymentStatus } from '../models/payment.model';
+import { fromMajorUnits, toMajorUnitString, type Currency } from '@checkout-lab/contracts/money';
 import { callGateway } from './gateway-call';
-import type {
-  CheckoutStart,
-  GatewayPayment,
-  GatewayRefund,
-  ParsedWebhook,
-  PaymentGateway,
-  StartCheckoutInput,
+import {
+  PaymentReturnError,
+  type CheckoutStart,
+  type ConfirmedReturn,
+  type GatewayPayment,
+  type GatewayRefund,
+  type ParsedWebhook,
+  type PaymentGateway,
+  type PaymentReturn,
+  type StartCheckoutInput,
 } from './gateway';
 import {
+  TRANSACTION_ID,
   checkoutResponseSchema,
   errorBodySchema,
   verifyResponseSchema,
@@ -38,16 +43,33 @@ const STATUS: Record<VerifyResponse['status'], PaymentStatus> = {
   FAILED: 'failed',
 };
 
+/** The spellings of the transaction id a return URL may carry (the reference lists them). */
+const RETURN_ID_PARAMS = ['transactionId', 'transaction_id', 'transactionID'] as const;
+
 export class RupantorpayGateway implements PaymentGateway {
-  readonly name = 'rupantorpay' as const;
+  readonly name = 'rupantorpay';
+  readonly label = 'RupantorPay';
   readonly currencies: readonly Currency[] = ['BDT'];
-  readonly kind = 'redirect' as const;
+  readonly kind = 'redirect';
   readonly supportsRefunds = false;
+  // Its webhook is unsigned and its page is a redirect: no header to keep, no origin to allow.
+  readonly webhookHeaders = [];
+  readonly browserOrigins = [];
 
   constructor(
     private readonly config: RupantorpayGatewayConfig,
     private readonly log: Logger,
   ) {}
+
+  publicInfo(): GatewayInfo {
+    return {
+      name: this.name,
+      label: this.label,
+      description: 'bKash, Nagad and cards, on its own page',
+      kind: this.kind,
+      currencies: [...this.currencies],
+    };
+  }
 
   private post<T extends z.ZodType>(
     operation: string,
@@ -110,8 +132,8 @@ export class RupantorpayGateway implements PaymentGateway {
         fullname: input.customer.name,
         email: input.customer.email,
         amount: toMajorUnitString(input.amount, input.currency),
-        success_url: `${base}/payment/success?order=${order}`,
-        cancel_url: `${base}/payment/cancel?order=${order}`,
+        success_url: `${base}/payment/success?gateway=${this.name}&order=${order}`,
+        cancel_url: `${base}/payment/cancel?gateway=${this.name}&order=${order}`,
         webhook_url: `${base}/api/webhooks/rupantorpay`,
         metadata: {
           merchant_ref: merchantRef,
@@ -125,9 +147,17 @@ export class RupantorpayGateway implements PaymentGateway {
     return { kind: 'redirect', refs: { orderId: merchantRef }, url: res.payment_url };
   }
 
-  /** Nothing RupantorPay returns to the browser is signed: it proves nothing on its own. */
-  verifyReturn(): boolean {
-    return false;
+  parseReturn(params: Record<string, string>): PaymentReturn {
+    const id = RETURN_ID_PARAMS.map((name) => params[name]).find(Boolean);
+    if (!id || !TRANSACTION_ID.test(id)) {
+      throw new PaymentReturnError('INVALID_RETURN', 'transactionId: is not a transaction id');
+    }
+    return { paymentRef: id, params };
+  }
+
+  /** Nothing RupantorPay returns to the browser is signed: we ask it (verify-payment). */
+  async confirmReturn(ret: PaymentReturn): Promise<ConfirmedReturn> {
+    return { payment: await this.fetchPayment(ret.paymentRef), signed: false };
   }
 
   parseWebhook(rawBody: Buffer): ParsedWebhook {

@@ -1,9 +1,7 @@
 import { Schema, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
-import { CURRENCIES } from '../money';
+import { CURRENCIES } from '@checkout-lab/contracts/money';
+import { ORDER_STATUSES } from '@checkout-lab/contracts/statuses';
 import { timelineEntrySchema } from './timeline.schema';
-
-export const ORDER_STATUSES = ['pending', 'paid', 'fulfilled', 'cancelled', 'refunded'] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 const minor = {
   type: Number,

@@ -1,21 +1,13 @@
 import { Schema, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
-import { CURRENCIES } from '../money';
+import { CURRENCIES } from '@checkout-lab/contracts/money';
+import { PAYMENT_STATUSES, REFUND_STATUSES } from '@checkout-lab/contracts/statuses';
 import { timelineEntrySchema } from './timeline.schema';
 
-export const GATEWAYS = ['razorpay', 'rupantorpay'] as const;
-export type GatewayName = (typeof GATEWAYS)[number];
-
-export const PAYMENT_STATUSES = [
-  'created',
-  'authorized',
-  'captured',
-  'refunded',
-  'failed',
-] as const;
-export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
-
-export const REFUND_STATUSES = ['pending', 'processed', 'failed'] as const;
-export type RefundStatus = (typeof REFUND_STATUSES)[number];
+/**
+ * A gateway's name as the registry knows it. Not an enum: a gateway is added in gateways/ and
+ * the registry alone, and requests naming one that is not enabled are refused at the edge.
+ */
+export const gatewayNameField = { type: String, required: true, match: /^[a-z][a-z0-9]{1,30}$/ };
 
 const refundSchema = new Schema(
   {
@@ -31,7 +23,7 @@ const refundSchema = new Schema(
 const paymentSchema = new Schema(
   {
     order: { type: Schema.Types.ObjectId, ref: 'Order', required: true, index: true },
-    gateway: { type: String, required: true, enum: GATEWAYS },
+    gateway: gatewayNameField,
     /** Checkout attempt number on the order (1, 2, …). */
     attempt: { type: Number, required: true, min: 1 },
     refs: {

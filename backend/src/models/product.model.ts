@@ -1,5 +1,5 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
-import { CURRENCIES } from '../money';
+import { CURRENCIES } from '@checkout-lab/contracts/money';
 
 const productSchema = new Schema(
   {

@@ -1,12 +1,15 @@
+import {
+  TIMELINE_SOURCES,
+  TIMELINE_TYPES,
+  type TimelineSource,
+  type TimelineType,
+} from '@checkout-lab/contracts/statuses';
 import { Schema } from 'mongoose';
 
-/** Who reported a fact: the timeline of a payment says what happened and who said so. */
-export const TIMELINE_SOURCES = ['checkout', 'verify', 'webhook', 'reconcile', 'admin'] as const;
-export type TimelineSource = (typeof TIMELINE_SOURCES)[number];
-
+// The timeline of an order or a payment says what happened and who said so.
 export interface TimelineEntry {
   at: Date;
-  type: string;
+  type: TimelineType;
   source: TimelineSource;
   message: string;
   data?: Record<string, unknown>;
@@ -15,7 +18,7 @@ export interface TimelineEntry {
 export const timelineEntrySchema = new Schema<TimelineEntry>(
   {
     at: { type: Date, required: true },
-    type: { type: String, required: true },
+    type: { type: String, required: true, enum: TIMELINE_TYPES },
     source: { type: String, required: true, enum: TIMELINE_SOURCES },
     message: { type: String, required: true },
     data: { type: Schema.Types.Mixed },
@@ -24,7 +27,7 @@ export const timelineEntrySchema = new Schema<TimelineEntry>(
 );
 
 export function timelineEntry(
-  type: string,
+  type: TimelineType,
   source: TimelineSource,
   message: string,
   data?: Record<string, unknown>,

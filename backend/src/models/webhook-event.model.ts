@@ -1,20 +1,10 @@
 import { Schema, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
-import { GATEWAYS } from './payment.model';
-
-export const WEBHOOK_OUTCOMES = [
-  'pending',
-  'applied',
-  'no_change',
-  'unknown_order',
-  'ignored',
-  'rejected',
-  'failed',
-] as const;
-export type WebhookOutcome = (typeof WEBHOOK_OUTCOMES)[number];
+import { WEBHOOK_OUTCOMES } from '@checkout-lab/contracts/statuses';
+import { gatewayNameField } from './payment.model';
 
 const webhookEventSchema = new Schema(
   {
-    gateway: { type: String, required: true, enum: GATEWAYS },
+    gateway: gatewayNameField,
     /**
      * The gateway's event id (Razorpay's X-Razorpay-Event-Id). Unique per gateway: the insert
      * is what makes a redelivered event a no-op. Rejected (unsigned) deliveries get a

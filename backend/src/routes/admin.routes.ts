@@ -1,13 +1,8 @@
 import { Router } from 'express';
 import { adminController } from '../controllers/admin.controller';
 import { validate } from '../middleware/validate';
-import {
-  orderListQuery,
-  paymentListQuery,
-  reconcileBody,
-  refundBody,
-  webhookEventListQuery,
-} from '../schemas/admin.schema';
+import { reconcileBody, refundBody } from '@checkout-lab/contracts/schemas';
+import { orderListQuery, paymentListQuery, webhookEventListQuery } from '../schemas/admin.schema';
 import { orderIdParams } from '../schemas/order.schema';
 import type { ServiceContext } from '../services/context';
 import { adminProductRoutes } from './product.routes';

@@ -2,7 +2,8 @@ import { Router } from 'express';
 import { orderController } from '../controllers/order.controller';
 import { limitPerMinute } from '../middleware/rate-limit';
 import { validate } from '../middleware/validate';
-import { checkoutBody, createOrderBody, orderIdParams } from '../schemas/order.schema';
+import { checkoutBody, createOrderBody } from '@checkout-lab/contracts/schemas';
+import { orderIdParams } from '../schemas/order.schema';
 import type { ServiceContext } from '../services/context';
 
 export function orderRoutes(ctx: ServiceContext): Router {

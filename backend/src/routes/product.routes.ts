@@ -1,12 +1,8 @@
 import { Router, type RequestHandler } from 'express';
 import * as controller from '../controllers/product.controller';
 import { validate } from '../middleware/validate';
-import {
-  productInputSchema,
-  productListQuery,
-  productPatchSchema,
-  productSlugParams,
-} from '../schemas/product.schema';
+import { productInputSchema, productPatchSchema } from '@checkout-lab/contracts/schemas';
+import { productListQuery, productSlugParams } from '../schemas/product.schema';
 
 export function productRoutes(admin: RequestHandler): Router {
   const router = Router();

@@ -1,58 +1,28 @@
+// The backend-only parts of the order and payment API's input; the bodies buyers send are
+// shared with the storefront (@checkout-lab/contracts/schemas).
+import { gatewayNameSchema } from '@checkout-lab/contracts/schemas';
 import { z } from 'zod';
-import { GATEWAYS } from '../models/payment.model';
-import { objectIdSchema, slugSchema } from './common.schema';
 
-const quantity = z
-  .number({ error: 'must be a number' })
-  .int('must be a whole number')
-  .min(1, 'must be at least 1')
-  .max(99, 'must be at most 99');
-
-const cartLine = z.union(
-  [z.object({ slug: slugSchema, quantity }), z.object({ productId: objectIdSchema, quantity })],
-  { error: 'each item needs a slug or a productId, and a quantity' },
-);
-
-// Buyer-facing bodies are plain (stripping) objects on purpose: a tampered `price`, `amount`,
-// `total` or `currency` is dropped, never read. The server prices everything from the database.
-export const createOrderBody = z.object({
-  items: z.array(cartLine).min(1, 'the cart is empty').max(20, 'at most 20 lines'),
-  customer: z.object({
-    name: z.string().trim().min(1, 'is required').max(100),
-    email: z.email('must be an email address').max(200),
-    contact: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9 ()-]{7,20}$/, 'must be a phone number')
-      .optional(),
-  }),
-  coupon: z
-    .string()
-    .trim()
-    .max(40)
-    .regex(/^[A-Za-z0-9_-]*$/, 'letters and digits only')
-    .optional(),
-});
+export const ORDER_PUBLIC_ID = /^ord_[A-Za-z0-9_-]{16,40}$/;
 
 export const orderIdParams = z.strictObject({
-  id: z.string().regex(/^ord_[A-Za-z0-9_-]{16,40}$/, 'is not an order id'),
+  id: z.string().regex(ORDER_PUBLIC_ID, 'is not an order id'),
 });
 
-export const checkoutBody = z.object({
-  gateway: z.enum(GATEWAYS, { error: `must be one of ${GATEWAYS.join(', ')}` }),
-});
+export const gatewayParams = z.strictObject({ gateway: gatewayNameSchema });
 
-export const razorpayVerifyBody = z.object({
-  razorpay_order_id: z.string().regex(/^order_[A-Za-z0-9]{6,40}$/, 'is not a Razorpay order id'),
-  razorpay_payment_id: z.string().regex(/^pay_[A-Za-z0-9]{6,40}$/, 'is not a Razorpay payment id'),
-  razorpay_signature: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be a hex HMAC-SHA256 signature'),
-});
+/**
+ * What the browser brought back from a gateway, as flat strings (a modal handler's payload, a
+ * redirect's query string), plus the shop order it claims. The gateway itself reads the rest.
+ */
+export const paymentReturnBody = z
+  .record(
+    z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,40}$/, 'is not a return parameter'),
+    z.string().max(500),
+  )
+  .refine((params) => Object.keys(params).length <= 20, 'too many parameters')
+  .refine((params) => params.order === undefined || ORDER_PUBLIC_ID.test(params.order), {
+    message: 'order: is not an order id',
+  });
 
-export const rupantorpayVerifyBody = z.object({
-  transaction_id: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'is not a transaction id'),
-});
-
-export type CreateOrderInput = z.infer<typeof createOrderBody>;
-export type CheckoutInput = z.infer<typeof checkoutBody>;
-export type RazorpayVerifyInput = z.infer<typeof razorpayVerifyBody>;
-export type RupantorpayVerifyInput = z.infer<typeof rupantorpayVerifyBody>;
+export type PaymentReturnBody = z.infer<typeof paymentReturnBody>;

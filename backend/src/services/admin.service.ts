@@ -1,3 +1,10 @@
+import type {
+  AdminOrderSummary,
+  AdminPaymentDto,
+  Page,
+  WebhookEventDto,
+} from '@checkout-lab/contracts/dto';
+import type { Currency } from '@checkout-lab/contracts/money';
 import { OrderModel } from '../models/order.model';
 import { PaymentModel } from '../models/payment.model';
 import { WebhookEventModel } from '../models/webhook-event.model';
@@ -7,13 +14,6 @@ import type {
   WebhookEventListQuery,
 } from '../schemas/admin.schema';
 import { toPaymentDto } from './order.dto';
-
-interface Page<T> {
-  items: T[];
-  page: number;
-  limit: number;
-  total: number;
-}
 
 const SORT = { createdAt: -1, _id: -1 } as const;
 
@@ -30,7 +30,7 @@ async function paginate<D, T>(
   return { items: docs.map(map), page: query.page, limit: query.limit, total };
 }
 
-export function listOrders(query: OrderListQuery) {
+export function listOrders(query: OrderListQuery): Promise<Page<AdminOrderSummary>> {
   const filter = {
     ...(query.status ? { status: query.status } : {}),
     ...(query.email ? { 'customer.email': query.email } : {}),
@@ -44,7 +44,7 @@ export function listOrders(query: OrderListQuery) {
       status: o.status,
       customer: { name: o.customer.name, email: o.customer.email },
       total: o.total,
-      currency: o.currency,
+      currency: o.currency as Currency,
       amountRefunded: o.amountRefunded,
       attempts: o.attempts,
       createdAt: o.createdAt.toISOString(),
@@ -53,7 +53,7 @@ export function listOrders(query: OrderListQuery) {
   );
 }
 
-export async function listPayments(query: PaymentListQuery) {
+export async function listPayments(query: PaymentListQuery): Promise<Page<AdminPaymentDto>> {
   const filter = {
     ...(query.status ? { status: query.status } : {}),
     ...(query.gateway ? { gateway: query.gateway } : {}),
@@ -78,7 +78,7 @@ export async function listPayments(query: PaymentListQuery) {
   };
 }
 
-export function listWebhookEvents(query: WebhookEventListQuery) {
+export function listWebhookEvents(query: WebhookEventListQuery): Promise<Page<WebhookEventDto>> {
   const filter = {
     ...(query.gateway ? { gateway: query.gateway } : {}),
     ...(query.type ? { type: query.type } : {}),

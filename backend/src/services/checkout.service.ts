@@ -1,11 +1,13 @@
+import type { CheckoutResponse, CheckoutStartDto } from '@checkout-lab/contracts/dto';
 import { Types } from 'mongoose';
 import { HttpError } from '../errors';
 import { OrderModel } from '../models/order.model';
 import { PaymentModel } from '../models/payment.model';
 import { ProductModel } from '../models/product.model';
 import { timelineEntry } from '../models/timeline.schema';
-import type { Currency } from '../money';
-import type { CheckoutInput } from '../schemas/order.schema';
+import { formatMoney, type Currency } from '@checkout-lab/contracts/money';
+import type { CheckoutInput } from '@checkout-lab/contracts/schemas';
+import type { CheckoutStart } from '../gateways/gateway';
 import type { ServiceContext } from './context';
 import { findOrder } from './order.service';
 
@@ -14,13 +16,6 @@ const NOT_PAYABLE: Record<string, string> = {
   fulfilled: 'This order is already paid and fulfilled',
   refunded: 'This order was refunded',
   cancelled: 'This order was cancelled',
-};
-
-export type CheckoutResponse = {
-  payment: { id: string; attempt: number; gateway: string };
-  checkout:
-    | { kind: 'modal'; scriptUrl: string; options: Record<string, unknown> }
-    | { kind: 'redirect'; url: string };
 };
 
 /**
@@ -96,18 +91,29 @@ export async function startCheckout(
       timelineEntry(
         'checkout.started',
         'checkout',
-        start.kind === 'modal'
-          ? `Checkout opened with ${gateway.name} (gateway order ${start.refs.orderId})`
-          : `Redirecting to ${gateway.name}'s payment page`,
+        start.kind === 'redirect'
+          ? `Redirecting to ${gateway.label}'s payment page for ${formatMoney(order.total, currency)}`
+          : `Checkout opened with ${gateway.label} for ${formatMoney(order.total, currency)} (gateway reference ${start.refs.orderId})`,
       ),
     ],
   });
 
   return {
     payment: { id: payment.id as string, attempt: payment.attempt, gateway: gateway.name },
-    checkout:
-      start.kind === 'modal'
-        ? { kind: 'modal', scriptUrl: start.scriptUrl, options: start.modal }
-        : { kind: 'redirect', url: start.url },
+    checkout: toCheckoutStartDto(start),
   };
+}
+
+/** What the browser needs to continue; the gateway's references stay on the server. */
+function toCheckoutStartDto(start: CheckoutStart): CheckoutStartDto {
+  switch (start.kind) {
+    case 'modal':
+      return { kind: 'modal', scriptUrl: start.scriptUrl, options: start.modal };
+    case 'redirect':
+      return { kind: 'redirect', url: start.url };
+    case 'embedded': {
+      const { refs: _refs, ...embedded } = start;
+      return embedded;
+    }
+  }
 }

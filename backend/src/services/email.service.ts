@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { OutboxEmailDto } from '@checkout-lab/contracts/dto';
 import nodemailer, { type Transporter } from 'nodemailer';
 
 export interface EmailMessage {
@@ -14,21 +15,17 @@ export interface EmailMessage {
   orderId?: string;
 }
 
-export interface OutboxEmail extends EmailMessage {
-  id: string;
-  from: string;
-  sentAt: string;
-  delivery: 'outbox' | 'smtp';
-}
-
 export interface Mailer {
-  send(message: EmailMessage): Promise<OutboxEmail>;
-  listOutbox(limit?: number): Promise<OutboxEmail[]>;
+  send(message: EmailMessage): Promise<OutboxEmailDto>;
+  listOutbox(limit?: number): Promise<OutboxEmailDto[]>;
 }
 
-export const FROM_ADDRESS = 'Checkout Lab <orders@checkout-lab.local>';
-
-export function createMailer(opts: { outboxDir: string; smtpUrl?: string }): Mailer {
+export function createMailer(opts: {
+  outboxDir: string;
+  smtpUrl?: string;
+  storeName?: string;
+}): Mailer {
+  const from = `${opts.storeName ?? 'Checkout Lab'} <orders@checkout-lab.local>`;
   // Without SMTP, nodemailer's stream transport renders the real RFC 822 message, which is
   // saved next to its JSON summary.
   const transport: Transporter = opts.smtpUrl
@@ -37,10 +34,10 @@ export function createMailer(opts: { outboxDir: string; smtpUrl?: string }): Mai
 
   return {
     async send(message) {
-      const info = await transport.sendMail({ from: FROM_ADDRESS, ...message });
-      const email: OutboxEmail = {
+      const info = await transport.sendMail({ from, ...message });
+      const email: OutboxEmailDto = {
         id: `${Date.now()}-${randomUUID().slice(0, 8)}`,
-        from: FROM_ADDRESS,
+        from,
         sentAt: new Date().toISOString(),
         delivery: opts.smtpUrl ? 'smtp' : 'outbox',
         ...message,
@@ -67,7 +64,7 @@ export function createMailer(opts: { outboxDir: string; smtpUrl?: string }): Mai
       return Promise.all(
         newest.map(
           async (f) =>
-            JSON.parse(await readFile(path.join(opts.outboxDir, f), 'utf8')) as OutboxEmail,
+            JSON.parse(await readFile(path.join(opts.outboxDir, f), 'utf8')) as OutboxEmailDto,
         ),
       );
     },

@@ -1,10 +1,10 @@
 // Fulfilment runs once per paid order: claim it, take the stock, send the confirmation email.
 // The claim is a conditional update, so racing callers cannot both fulfil; each step records
 // its own completion, so a failed email is retried by reconciliation without touching stock.
+import type { TimelineSource } from '@checkout-lab/contracts/statuses';
 import { OrderModel, type OrderDocument } from '../models/order.model';
 import { ProductModel } from '../models/product.model';
-import type { TimelineSource } from '../models/timeline.schema';
-import { formatMoney, type Currency } from '../money';
+import { formatMoney, type Currency } from '@checkout-lab/contracts/money';
 import type { ServiceContext } from './context';
 import { noteOrder } from './timeline.service';
 

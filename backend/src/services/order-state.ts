@@ -1,9 +1,10 @@
 // Order transitions (forward only): pending → paid → fulfilled, pending → cancelled,
 // paid | fulfilled → refunded. One conditional update each, like payments.
+import type { TimelineSource, OrderStatus } from '@checkout-lab/contracts/statuses';
 import { HttpError } from '../errors';
-import { OrderModel, type OrderDocument, type OrderStatus } from '../models/order.model';
+import { OrderModel, type OrderDocument } from '../models/order.model';
 import { PaymentModel, type PaymentDocument } from '../models/payment.model';
-import { timelineEntry, type TimelineSource } from '../models/timeline.schema';
+import { timelineEntry } from '../models/timeline.schema';
 import type { ServiceContext } from './context';
 import { fulfilOrder } from './fulfilment.service';
 import { notePayment } from './timeline.service';
@@ -11,7 +12,7 @@ import { notePayment } from './timeline.service';
 async function transitionOrder(
   orderId: OrderDocument['_id'],
   from: OrderStatus[],
-  to: OrderStatus,
+  to: Exclude<OrderStatus, 'pending'>,
   source: TimelineSource,
   message: string,
   set: Record<string, unknown> = {},

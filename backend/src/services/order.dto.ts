@@ -1,31 +1,31 @@
-// What the API shows of orders and payments. Mongo ids and raw gateway responses stay inside.
+// What the API shows of orders and payments, typed against the shared DTOs: a field renamed
+// here or in @checkout-lab/contracts fails the typecheck. Mongo ids and raw gateway responses
+// stay inside.
+import type {
+  OrderDto,
+  PaymentDto,
+  PaymentErrorDto,
+  TimelineItemDto,
+} from '@checkout-lab/contracts/dto';
+import type { Currency } from '@checkout-lab/contracts/money';
 import type { OrderDocument } from '../models/order.model';
 import type { PaymentDocument } from '../models/payment.model';
 import type { TimelineEntry } from '../models/timeline.schema';
 
-export interface TimelineItem {
-  at: string;
-  type: string;
-  source: string;
-  message: string;
-  /** Which checkout attempt an entry belongs to; absent for order-level entries. */
-  attempt?: number;
-}
-
-export function toPaymentDto(p: PaymentDocument) {
+export function toPaymentDto(p: PaymentDocument): PaymentDto {
   return {
     id: p.id as string,
     attempt: p.attempt,
     gateway: p.gateway,
     status: p.status,
     amount: p.amount,
-    currency: p.currency,
+    currency: p.currency as Currency,
     method: p.method ?? null,
     refundStatus: p.refundStatus ?? null,
     amountRefunded: p.amountRefunded,
     signatureVerified: p.signatureVerified,
     refs: { orderId: p.refs?.orderId ?? null, paymentId: p.refs?.paymentId ?? null },
-    error: p.error?.code || p.error?.description ? { ...p.error } : null,
+    error: p.error?.code || p.error?.description ? toErrorDto(p.error) : null,
     refunds: [...(p.refunds ?? new Map()).entries()].map(([id, r]) => ({
       id,
       amount: r.amount,
@@ -38,7 +38,15 @@ export function toPaymentDto(p: PaymentDocument) {
   };
 }
 
-function toTimelineItem(e: TimelineEntry, attempt?: number): TimelineItem {
+function toErrorDto(e: NonNullable<PaymentDocument['error']>): PaymentErrorDto {
+  const dto: PaymentErrorDto = {};
+  for (const key of ['code', 'description', 'source', 'step', 'reason'] as const) {
+    if (e[key]) dto[key] = e[key];
+  }
+  return dto;
+}
+
+function toTimelineItem(e: TimelineEntry, attempt?: number): TimelineItemDto {
   return {
     at: e.at.toISOString(),
     type: e.type,
@@ -48,7 +56,7 @@ function toTimelineItem(e: TimelineEntry, attempt?: number): TimelineItem {
   };
 }
 
-export function toOrderDto(order: OrderDocument, payments: PaymentDocument[] = []) {
+export function toOrderDto(order: OrderDocument, payments: PaymentDocument[] = []): OrderDto {
   const timeline = [
     ...order.timeline.map((e) => toTimelineItem(e)),
     ...payments.flatMap((p) => p.timeline.map((e) => toTimelineItem(e, p.attempt))),
@@ -56,7 +64,7 @@ export function toOrderDto(order: OrderDocument, payments: PaymentDocument[] = [
   return {
     id: order.publicId,
     status: order.status,
-    currency: order.currency,
+    currency: order.currency as Currency,
     customer: {
       name: order.customer.name,
       email: order.customer.email,
@@ -84,6 +92,3 @@ export function toOrderDto(order: OrderDocument, payments: PaymentDocument[] = [
     timeline,
   };
 }
-
-export type OrderDto = ReturnType<typeof toOrderDto>;
-export type PaymentDto = ReturnType<typeof toPaymentDto>;

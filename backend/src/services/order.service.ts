@@ -4,9 +4,10 @@ import { OrderModel, type OrderDocument } from '../models/order.model';
 import { PaymentModel } from '../models/payment.model';
 import { ProductModel } from '../models/product.model';
 import { timelineEntry } from '../models/timeline.schema';
-import type { Currency } from '../money';
-import type { CreateOrderInput } from '../schemas/order.schema';
-import { toOrderDto, type OrderDto } from './order.dto';
+import type { Currency } from '@checkout-lab/contracts/money';
+import type { CreateOrderInput } from '@checkout-lab/contracts/schemas';
+import type { OrderDto } from '@checkout-lab/contracts/dto';
+import { toOrderDto } from './order.dto';
 import { computeTotals, couponProblem, findCoupon } from './pricing.service';
 
 /** 128 random bits: an order URL is a capability, so its id must not be guessable. */

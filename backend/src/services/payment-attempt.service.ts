@@ -2,10 +2,12 @@
 // checkout's document is claimed by the first payment made against its gateway order, and any
 // later one (Razorpay's modal lets a buyer retry inside the same order) gets its own document.
 // Both steps are single atomic operations, so concurrent verify/webhook/reconcile calls agree.
+import type { TimelineSource } from '@checkout-lab/contracts/statuses';
+import type { GatewayName } from '@checkout-lab/contracts/dto';
 import { isDuplicateKey } from '../db/connect';
 import type { GatewayPayment } from '../gateways/gateway';
-import { PaymentModel, type GatewayName, type PaymentDocument } from '../models/payment.model';
-import { timelineEntry, type TimelineSource } from '../models/timeline.schema';
+import { PaymentModel, type PaymentDocument } from '../models/payment.model';
+import { timelineEntry } from '../models/timeline.schema';
 
 /** The checkout attempt that created this gateway order (the first one, if ever several). */
 export async function findAttemptByGatewayOrder(

@@ -4,9 +4,11 @@
 // Every transition is one conditional atomic update: `updateOne({ _id, status: <a status the
 // target is reachable from> }, …)`. When verify, a webhook and reconciliation race on one
 // payment, exactly one update matches and only its caller runs the side effects.
+import { formatMoney, isCurrency } from '@checkout-lab/contracts/money';
+import type { TimelineSource, PaymentStatus } from '@checkout-lab/contracts/statuses';
 import type { GatewayPayment, GatewayRefund } from '../gateways/gateway';
-import { PaymentModel, type PaymentDocument, type PaymentStatus } from '../models/payment.model';
-import { timelineEntry, type TimelineSource } from '../models/timeline.schema';
+import { PaymentModel, type PaymentDocument } from '../models/payment.model';
+import { timelineEntry } from '../models/timeline.schema';
 import { notePayment } from './timeline.service';
 
 /** For each target status, the statuses it may be reached from. */
@@ -28,10 +30,17 @@ const MESSAGES: Partial<Record<PaymentStatus, string>> = {
   failed: 'Payment failed',
 };
 
+/** Timeline messages are read by buyers: money as the storefront shows it. */
+function describeAmount(amount: number, currency: string): string {
+  return isCurrency(currency) && Number.isSafeInteger(amount)
+    ? formatMoney(amount, currency)
+    : `${amount} ${currency} (minor units)`;
+}
+
 /** Moves a payment to `to` if its current status allows it; true when this call did it. */
 export async function transitionPayment(
   paymentId: PaymentDocument['_id'],
-  to: PaymentStatus,
+  to: Exclude<PaymentStatus, 'created'>,
   source: TimelineSource,
   set: Record<string, unknown> = {},
   message = MESSAGES[to] ?? `Payment ${to}`,
@@ -63,7 +72,7 @@ export async function applyGatewayPayment(
       doc._id,
       'payment.amount_mismatch',
       source,
-      `Gateway reports ${gp.amount} ${gp.currency}, the attempt was for ${doc.amount} ${doc.currency}; not accepted`,
+      `Gateway reports ${describeAmount(gp.amount, gp.currency)}, the attempt was for ${describeAmount(doc.amount, doc.currency)}; not accepted`,
     );
     return 'amount_mismatch';
   }
@@ -102,10 +111,11 @@ export async function applyGatewayPayment(
  * failed), then recomputes the payment's refunded amount. Returns true if anything changed.
  */
 export async function applyGatewayRefund(
-  paymentId: PaymentDocument['_id'],
+  payment: PaymentDocument,
   refund: GatewayRefund,
   source: TimelineSource,
 ): Promise<boolean> {
+  const paymentId = payment._id;
   // Refund ids become map keys: nothing that could be read as a path or an operator.
   if (!/^[A-Za-z0-9_]+$/.test(refund.refundId))
     throw new Error(`Unexpected refund id ${refund.refundId}`);
@@ -119,7 +129,7 @@ export async function applyGatewayRefund(
         timeline: timelineEntry(
           'refund.created',
           source,
-          `Refund ${refund.refundId} of ${refund.amount} created`,
+          `Refund ${refund.refundId} of ${describeAmount(refund.amount, payment.currency)} created`,
         ),
       },
     },
@@ -175,7 +185,7 @@ async function recomputeRefunded(
           source,
           refundStatus === 'full'
             ? 'Payment fully refunded'
-            : `Payment partly refunded (${processed} so far)`,
+            : `Payment partly refunded (${describeAmount(processed, payment.currency)} so far)`,
         ),
       },
     },

@@ -1,6 +1,6 @@
 // Server-side pricing: the only place totals are computed. Pure functions over integer minor
 // units; rounding is half-up to the nearest minor unit, done in integers.
-import type { Currency } from '../money';
+import type { Currency } from '@checkout-lab/contracts/money';
 
 export interface PricedLine {
   unitPrice: number;
@@ -26,13 +26,17 @@ export const COUPONS: readonly Coupon[] = [
   },
 ];
 
-/** GST in India, VAT in Bangladesh, applied to the discounted subtotal. */
-export const TAX_PERCENT: Record<Currency, number> = { INR: 18, BDT: 15 };
+/**
+ * GST in India, VAT in Bangladesh, applied to the discounted subtotal. US sales tax depends on
+ * the buyer's state, which a demo does not ask for, so USD orders carry none.
+ */
+export const TAX_PERCENT: Record<Currency, number> = { INR: 18, BDT: 15, USD: 0 };
 
 /** Flat shipping below the free-shipping threshold. */
 export const SHIPPING: Record<Currency, { fee: number; freeFrom: number }> = {
   INR: { fee: 4900, freeFrom: 99900 },
   BDT: { fee: 6000, freeFrom: 100000 },
+  USD: { fee: 500, freeFrom: 5000 },
 };
 
 export interface Totals {

@@ -1,21 +1,10 @@
+import type { ProductDto } from '@checkout-lab/contracts/dto';
+import type { Currency } from '@checkout-lab/contracts/money';
 import { isDuplicateKey } from '../db/connect';
 import { HttpError } from '../errors';
 import { ProductModel, type ProductDocument } from '../models/product.model';
-import type { ProductInput, ProductListQuery, ProductPatch } from '../schemas/product.schema';
-
-export interface ProductDto {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  image: string;
-  price: number;
-  currency: string;
-  stock: number;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { ProductInput, ProductPatch } from '@checkout-lab/contracts/schemas';
+import type { ProductListQuery } from '../schemas/product.schema';
 
 export function toProductDto(doc: ProductDocument): ProductDto {
   return {
@@ -25,7 +14,7 @@ export function toProductDto(doc: ProductDocument): ProductDto {
     description: doc.description,
     image: doc.image,
     price: doc.price,
-    currency: doc.currency,
+    currency: doc.currency as Currency,
     stock: doc.stock,
     active: doc.active,
     createdAt: doc.createdAt.toISOString(),

@@ -2,21 +2,15 @@
 // every attempt still created/authorized after a grace period and settles what it learns,
 // retries webhook events that were stored but not processed, and finishes interrupted
 // fulfilment (an unsent confirmation email).
+import type { GatewayName } from '@checkout-lab/contracts/dto';
+import type { ReconcileSummary } from '@checkout-lab/contracts/dto';
 import { GatewayError } from '../errors';
 import { OrderModel } from '../models/order.model';
-import { PaymentModel, type GatewayName } from '../models/payment.model';
+import { PaymentModel } from '../models/payment.model';
 import type { ServiceContext } from './context';
 import { fulfilOrder } from './fulfilment.service';
 import { settleGatewayPayment } from './settlement.service';
 import { retryUnprocessedWebhooks } from './webhook.service';
-
-export interface ReconcileSummary {
-  checked: number;
-  settled: number;
-  gatewayErrors: number;
-  webhooksRetried: number;
-  fulfilmentsResumed: number;
-}
 
 const BATCH = 200;
 const STALE_EMAIL_CLAIM_MS = 5 * 60_000;

@@ -1,8 +1,8 @@
 import { HttpError } from '../errors';
 import { PaymentModel } from '../models/payment.model';
-import type { RefundInput } from '../schemas/admin.schema';
+import type { RefundInput } from '@checkout-lab/contracts/schemas';
 import type { ServiceContext } from './context';
-import type { OrderDto } from './order.dto';
+import type { OrderDto } from '@checkout-lab/contracts/dto';
 import { findOrder, getOrder } from './order.service';
 import { syncOrderRefunds } from './order-state';
 import { applyGatewayRefund } from './payment-state';
@@ -50,7 +50,7 @@ export async function refundOrder(
     order_public_id: order.publicId,
     ...(input.reason ? { reason: input.reason } : {}),
   });
-  await applyGatewayRefund(payment._id, refund, 'admin');
+  await applyGatewayRefund(payment, refund, 'admin');
   await syncOrderRefunds(payment._id, 'admin');
   if (input.reason)
     await notePayment(payment._id, 'refund.reason', 'admin', `Refund reason: ${input.reason}`);

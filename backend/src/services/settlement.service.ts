@@ -1,9 +1,9 @@
 // The one path from "a gateway says this about a payment" to our state, whoever reported it:
 // the browser's verify call, a webhook, reconciliation or an admin action.
+import type { TimelineSource } from '@checkout-lab/contracts/statuses';
 import { GatewayError } from '../errors';
 import type { GatewayPayment, PaymentGateway } from '../gateways/gateway';
 import { PaymentModel, type PaymentDocument } from '../models/payment.model';
-import type { TimelineSource } from '../models/timeline.schema';
 import type { ServiceContext } from './context';
 import { settleOrderForPayment, syncOrderRefunds } from './order-state';
 import { resolveAttempt } from './payment-attempt.service';
@@ -64,7 +64,7 @@ async function learnRefunds(
   const known = [...doc.refunds.values()].reduce((sum, r) => sum + r.amount, 0);
   if (gp.amountRefunded > known) {
     for (const refund of await gateway.fetchRefunds(gp.paymentId)) {
-      await applyGatewayRefund(doc._id, refund, source);
+      await applyGatewayRefund(doc, refund, source);
     }
   }
   await syncOrderRefunds(doc._id, source);

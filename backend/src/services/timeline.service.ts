@@ -1,11 +1,12 @@
 // Appends a fact to an order's or a payment's timeline (optionally with a $set), unconditionally.
+import type { TimelineSource, TimelineType } from '@checkout-lab/contracts/statuses';
 import { OrderModel, type OrderDocument } from '../models/order.model';
 import { PaymentModel, type PaymentDocument } from '../models/payment.model';
-import { timelineEntry, type TimelineSource } from '../models/timeline.schema';
+import { timelineEntry } from '../models/timeline.schema';
 
 export async function noteOrder(
   orderId: OrderDocument['_id'],
-  type: string,
+  type: TimelineType,
   source: TimelineSource,
   message: string,
   set: Record<string, unknown> = {},
@@ -18,7 +19,7 @@ export async function noteOrder(
 
 export async function notePayment(
   paymentId: PaymentDocument['_id'],
-  type: string,
+  type: TimelineType,
   source: TimelineSource,
   message: string,
   set: Record<string, unknown> = {},

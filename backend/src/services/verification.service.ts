@@ -1,43 +1,58 @@
+// The browser's word after paying: a modal's handler payload or a redirect's query string. It is
+// trusted only after the gateway's own checks (a signature over *our stored* gateway order, where
+// the gateway signs returns) and the gateway's own record of the payment, fetched server-side.
+import type { OrderDto } from '@checkout-lab/contracts/dto';
 import { GatewayError, HttpError } from '../errors';
+import { PaymentReturnError, type GatewayName } from '../gateways/gateway';
 import { OrderModel } from '../models/order.model';
-import { PaymentModel } from '../models/payment.model';
+import { PaymentModel, type PaymentDocument } from '../models/payment.model';
 import { timelineEntry } from '../models/timeline.schema';
-import type { RazorpayVerifyInput, RupantorpayVerifyInput } from '../schemas/order.schema';
 import type { ServiceContext } from './context';
-import type { OrderDto } from './order.dto';
 import { describeOrder } from './order.service';
 import { findAttemptByGatewayOrder, resolveAttempt } from './payment-attempt.service';
 import { settleAttempt } from './settlement.service';
 import { notePayment } from './timeline.service';
 
+const unknownCheckout = () =>
+  HttpError.badRequest('This payment does not belong to a checkout we started', 'UNKNOWN_CHECKOUT');
+
 /**
- * The browser's word after the modal closes. Trusted only after two checks: the signature over
- * *our stored* gateway order id, then the gateway's own record of the payment.
+ * Confirms a return for `gatewayName`. `params` are the gateway's parameters as the browser got
+ * them; `params.order`, when present, is the shop order the page is about, and the payment must
+ * belong to it: a return link can never show, or settle, somebody else's order.
  */
-export async function verifyRazorpayPayment(
+export async function confirmPaymentReturn(
   ctx: ServiceContext,
-  input: RazorpayVerifyInput,
+  gatewayName: GatewayName,
+  params: Record<string, string>,
 ): Promise<OrderDto> {
-  const gateway = ctx.gateways.get('razorpay');
-  const attempt = await findAttemptByGatewayOrder('razorpay', input.razorpay_order_id);
-  if (!attempt?.refs?.orderId) {
-    throw HttpError.badRequest(
-      'This payment does not belong to a checkout we started',
-      'UNKNOWN_CHECKOUT',
-    );
-  }
-  if (!gateway.verifyReturn(attempt.refs.orderId, input)) {
-    await notePayment(
-      attempt._id,
-      'signature.rejected',
-      'verify',
-      `Checkout signature for ${input.razorpay_payment_id} did not match: ignored`,
-    );
-    throw HttpError.badRequest('The payment signature is not valid', 'INVALID_SIGNATURE');
+  const gateway = ctx.gateways.find(gatewayName);
+  if (!gateway) throw HttpError.notFound(`No gateway "${gatewayName}"`, 'ROUTE_NOT_FOUND');
+  const { order: claimedOrder, ...gatewayParams } = params;
+  const ret = readReturn(() => gateway.parseReturn(gatewayParams));
+
+  let attempt = ret.orderRef ? await findAttemptByGatewayOrder(gateway.name, ret.orderRef) : null;
+  if (ret.orderRef && !attempt) throw unknownCheckout();
+
+  let confirmed;
+  try {
+    confirmed = await gateway.confirmReturn(ret, attempt?.refs?.orderId ?? undefined);
+  } catch (err) {
+    if (err instanceof PaymentReturnError && err.code === 'INVALID_SIGNATURE' && attempt) {
+      await notePayment(
+        attempt._id,
+        'signature.rejected',
+        'verify',
+        `Checkout signature for ${ret.paymentRef} did not match: ignored`,
+      );
+    }
+    throw toReturnHttpError(err, gateway.label);
   }
 
-  const gp = await gateway.fetchPayment(input.razorpay_payment_id);
-  if (gp.orderId !== attempt.refs.orderId) {
+  const gp = confirmed.payment;
+  attempt ??= gp.orderId ? await findAttemptByGatewayOrder(gateway.name, gp.orderId) : null;
+  if (!attempt) throw unknownCheckout();
+  if (gp.orderId !== attempt.refs?.orderId) {
     await notePayment(
       attempt._id,
       'payment.mismatch',
@@ -46,10 +61,59 @@ export async function verifyRazorpayPayment(
     );
     throw HttpError.badRequest('The payment does not belong to this checkout', 'PAYMENT_MISMATCH');
   }
+  const order = await OrderModel.findById(attempt.order);
+  if (!order) throw unknownCheckout();
+  if (claimedOrder !== undefined && claimedOrder !== order.publicId) {
+    throw HttpError.badRequest(
+      'This payment belongs to another order than the one in the link',
+      'RETURN_ORDER_MISMATCH',
+    );
+  }
+
   // Claim (or create) the document for this payment first, so the timeline reads in order:
-  // signature verified, then what the gateway said.
-  const doc = await resolveAttempt('razorpay', gp, 'verify');
+  // verified, then what the gateway said.
+  const doc = await resolveAttempt(gateway.name, gp, 'verify');
   if (!doc) throw new Error(`payment ${gp.paymentId} of a known checkout could not be resolved`);
+  await recordVerification(
+    doc,
+    confirmed.signed,
+    `${gateway.label} reports the payment as ${gp.status}`,
+  );
+  await settleAttempt(ctx, gateway, doc, gp, 'verify');
+  return describeOrder((await OrderModel.findById(order._id)) ?? order);
+}
+
+function readReturn<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    throw toReturnHttpError(err, '');
+  }
+}
+
+function toReturnHttpError(err: unknown, label: string): unknown {
+  if (err instanceof PaymentReturnError) {
+    return err.code === 'INVALID_SIGNATURE'
+      ? HttpError.badRequest(err.message, 'INVALID_SIGNATURE')
+      : HttpError.badRequest(`Invalid return: ${err.message}`, 'VALIDATION_ERROR');
+  }
+  // The gateway does not know the payment the return names: a typo or a forgery.
+  if (err instanceof GatewayError && err.kind === 'rejected' && err.details.status === 404) {
+    return HttpError.badRequest(`${label} does not know this payment`, 'UNKNOWN_TRANSACTION');
+  }
+  return err;
+}
+
+/** A signed return is a verified signature; an unsigned one was verified by asking the gateway. */
+async function recordVerification(
+  doc: PaymentDocument,
+  signed: boolean,
+  said: string,
+): Promise<void> {
+  if (!signed) {
+    await notePayment(doc._id, 'gateway.verified', 'verify', `Asked the gateway: ${said}`);
+    return;
+  }
   await PaymentModel.updateOne(
     { _id: doc._id, signatureVerified: false },
     {
@@ -58,52 +122,9 @@ export async function verifyRazorpayPayment(
         timeline: timelineEntry(
           'signature.verified',
           'verify',
-          `Checkout signature verified; the gateway reports the payment as ${gp.status}`,
+          `Checkout signature verified; ${said}`,
         ),
       },
     },
   );
-  await settleAttempt(ctx, gateway, doc, gp, 'verify');
-  return describeOrder((await OrderModel.findById(attempt.order))!);
-}
-
-/**
- * RupantorPay's return carries only a transaction id, unsigned. We ask the gateway
- * (verify-payment) and act only on its answer, matched to our attempt by the reference we sent.
- */
-export async function verifyRupantorpayPayment(
-  ctx: ServiceContext,
-  input: RupantorpayVerifyInput,
-): Promise<OrderDto> {
-  const gateway = ctx.gateways.get('rupantorpay');
-  let gp;
-  try {
-    gp = await gateway.fetchPayment(input.transaction_id);
-  } catch (err) {
-    if (err instanceof GatewayError && err.kind === 'rejected' && err.details.status === 404) {
-      throw HttpError.badRequest(
-        'RupantorPay does not know this transaction',
-        'UNKNOWN_TRANSACTION',
-      );
-    }
-    throw err;
-  }
-  const attempt = gp.orderId ? await findAttemptByGatewayOrder('rupantorpay', gp.orderId) : null;
-  if (!attempt) {
-    throw HttpError.badRequest(
-      'This payment does not belong to a checkout we started',
-      'UNKNOWN_CHECKOUT',
-    );
-  }
-  const doc = await resolveAttempt('rupantorpay', gp, 'verify');
-  if (!doc)
-    throw new Error(`transaction ${gp.paymentId} of a known checkout could not be resolved`);
-  await notePayment(
-    doc._id,
-    'gateway.verified',
-    'verify',
-    `Asked RupantorPay (verify-payment) about ${gp.paymentId}: ${gp.status}`,
-  );
-  await settleAttempt(ctx, gateway, doc, gp, 'verify');
-  return describeOrder((await OrderModel.findById(attempt.order))!);
 }

@@ -1,7 +1,7 @@
+import type { WebhookOutcome } from '@checkout-lab/contracts/statuses';
 import { GatewayError } from '../errors';
 import type { GatewayPayment, ParsedWebhook, PaymentGateway } from '../gateways/gateway';
 import { PaymentModel, type PaymentDocument } from '../models/payment.model';
-import type { WebhookOutcome } from '../models/webhook-event.model';
 import type { ServiceContext } from './context';
 import { syncOrderRefunds } from './order-state';
 import { applyGatewayRefund } from './payment-state';
@@ -39,7 +39,7 @@ export async function applyWebhook(
           detail: `payment ${event.refund.paymentId} is not ours`,
         };
       await announce(payment._id, event);
-      const changed = await applyGatewayRefund(payment._id, event.refund, 'webhook');
+      const changed = await applyGatewayRefund(payment, event.refund, 'webhook');
       await syncOrderRefunds(payment._id, 'webhook');
       return changed
         ? { outcome: 'applied', detail: `refund ${event.refund.refundId} ${event.refund.status}` }

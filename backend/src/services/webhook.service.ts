@@ -3,22 +3,28 @@
 import { randomUUID } from 'node:crypto';
 import { isDuplicateKey } from '../db/connect';
 import { HttpError } from '../errors';
-import { WebhookSignatureError, type GatewayName } from '../gateways/gateway';
+import { WebhookSignatureError, type GatewayName, type WebhookHeaders } from '../gateways/gateway';
 import { WebhookEventModel, type WebhookEventDocument } from '../models/webhook-event.model';
 import type { ServiceContext } from './context';
 import { applyWebhook } from './webhook-apply.service';
 
-const SIGNED_HEADERS = ['x-razorpay-signature', 'x-razorpay-event-id'] as const;
 const LEASE_MS = 30_000;
 export const MAX_WEBHOOK_ATTEMPTS = 10;
 
-function pickHeaders(
-  headers: Record<string, string | string[] | undefined>,
-): Record<string, string> {
+/** Single-valued headers only: a repeated signature header is not one a gateway sent. */
+function singleValued(headers: Record<string, string | string[] | undefined>): WebhookHeaders {
+  const result: WebhookHeaders = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value === 'string') result[name] = value;
+  }
+  return result;
+}
+
+function pick(headers: WebhookHeaders, names: readonly string[]): Record<string, string> {
   const picked: Record<string, string> = {};
-  for (const name of SIGNED_HEADERS) {
+  for (const name of names) {
     const value = headers[name];
-    if (typeof value === 'string') picked[name] = value;
+    if (value !== undefined) picked[name] = value;
   }
   return picked;
 }
@@ -37,8 +43,11 @@ export async function receiveWebhook(
   rawBody: Buffer,
   requestHeaders: Record<string, string | string[] | undefined>,
 ): Promise<{ status: 'received' | 'duplicate' }> {
-  const gateway = ctx.gateways.get(gatewayName);
-  const headers = pickHeaders(requestHeaders);
+  const gateway = ctx.gateways.find(gatewayName);
+  if (!gateway) {
+    throw HttpError.notFound(`No webhook endpoint for "${gatewayName}"`, 'ROUTE_NOT_FOUND');
+  }
+  const headers = singleValued(requestHeaders);
   let parsed;
   try {
     parsed = gateway.parseWebhook(rawBody, headers);
@@ -68,7 +77,8 @@ export async function receiveWebhook(
       signatureValid: parsed.kind !== 'payment.hint',
       // The raw bytes only: the inbox parses them when read, so scans decode half as much.
       rawBody,
-      headers,
+      // What the gateway needs to authenticate the event again when it is (re)processed.
+      headers: pick(headers, gateway.webhookHeaders),
       receivedAt: new Date(),
       outcome: 'pending',
     });

@@ -4,8 +4,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { SUCCESS_CARDS, type RunningSandbox } from '@checkout-lab/sandbox';
 import { ProductModel } from '../../src/models/product.model';
-import type { OrderDto } from '../../src/services/order.dto';
-import type { CheckoutResponse } from '../../src/services/checkout.service';
+import type { CheckoutResponse, OrderDto } from '@checkout-lab/contracts/dto';
 
 export async function createProduct(overrides: Record<string, unknown> = {}) {
   return ProductModel.create({

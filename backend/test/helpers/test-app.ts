@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { Express } from 'express';
 import { buildApp } from '../../src/app';
 import { parseConfig } from '../../src/config';
-import { gatewaysFromConfig } from '../../src/gateways/registry';
+import type { PaymentGateway } from '../../src/gateways/gateway';
+import { createGatewayRegistry, gatewaysFromConfig } from '../../src/gateways/registry';
 import { createLogger } from '../../src/logger';
 import { createBackgroundTasks } from '../../src/services/background-tasks';
 import type { ServiceContext } from '../../src/services/context';
@@ -21,8 +22,14 @@ export interface TestApp {
   config: ServiceContext['config'];
 }
 
+/** More gateways than the configuration enables (a test's own), given the config they run in. */
+export type ExtraGateways = (config: ServiceContext['config']) => PaymentGateway[];
+
 /** The real app and services, built from a test config (never from the developer's .env). */
-export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function buildTestApp(
+  env: Record<string, string> = {},
+  extraGateways: ExtraGateways = () => [],
+): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'checkout-lab-test-'));
   const config = parseConfig({
     NODE_ENV: 'test',
@@ -37,7 +44,10 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
   const ctx: ServiceContext = {
     config,
     log,
-    gateways: gatewaysFromConfig(config, log),
+    gateways: createGatewayRegistry([
+      ...gatewaysFromConfig(config, log).list(),
+      ...extraGateways(config),
+    ]),
     mailer: createMailer({ outboxDir: path.join(dataDir, 'outbox') }),
     tasks: createBackgroundTasks(log),
   };

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import Razorpay from 'razorpay';
 import type { RunningSandbox } from '@checkout-lab/sandbox';
+import { pointRazorpaySdkAt } from '../../src/gateways/razorpay.sdk';
 import type { TestStack } from './test-stack';
 
 /** The official SDK, pointed at the sandbox: how tests read the gateway's side of things. */
@@ -9,8 +10,7 @@ export function sandboxSdk(stack: TestStack): Razorpay {
     key_id: stack.config.razorpay.keyId,
     key_secret: stack.config.razorpay.keySecret,
   });
-  (sdk as unknown as { api: { rq: { defaults: { baseURL: string } } } }).api.rq.defaults.baseURL =
-    stack.sandbox.razorpayApiBase;
+  pointRazorpaySdkAt(sdk, stack.sandbox.razorpayApiBase, 5000);
   return sdk;
 }
 

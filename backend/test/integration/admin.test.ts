@@ -35,7 +35,7 @@ describe('the browser configuration', () => {
           name: 'razorpay',
           kind: 'modal',
           currencies: ['INR'],
-          keyId: stack.config.razorpay.keyId,
+          publicKey: stack.config.razorpay.keyId,
         }),
       ]),
     });

@@ -3,7 +3,7 @@ import { OrderModel } from '../../src/models/order.model';
 import { PaymentModel } from '../../src/models/payment.model';
 import { ProductModel } from '../../src/models/product.model';
 import { WebhookEventModel } from '../../src/models/webhook-event.model';
-import type { CheckoutResponse } from '../../src/services/checkout.service';
+import type { CheckoutResponse } from '@checkout-lab/contracts/dto';
 import { createProduct, getOrder, placeOrder } from '../helpers/shop';
 import { adminHeaders, buildTestApp } from '../helpers/test-app';
 import { useTestStack } from '../helpers/test-stack';
@@ -45,7 +45,7 @@ async function onHostedPage(
 
 const verify = (transactionId: string) =>
   request(stack.app)
-    .post('/api/payments/rupantorpay/verify')
+    .post('/api/payments/rupantorpay/return')
     .send({ transaction_id: transactionId });
 
 describe('RupantorPay, the hosted-redirect gateway', () => {
@@ -189,7 +189,7 @@ describe('RupantorPay, the hosted-redirect gateway', () => {
     expect(stored!.attempts).toBe(0);
     expect(await PaymentModel.countDocuments({ order: stored!._id })).toBe(0);
     await request(down.app)
-      .post('/api/payments/rupantorpay/verify')
+      .post('/api/payments/rupantorpay/return')
       .send({ transaction_id: 'RPTXANYTHING0001' })
       .expect(502);
   });

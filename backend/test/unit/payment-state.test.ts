@@ -1,4 +1,4 @@
-import { PAYMENT_STATUSES, type PaymentStatus } from '../../src/models/payment.model';
+import { PAYMENT_STATUSES, type PaymentStatus } from '@checkout-lab/contracts/statuses';
 import { canTransition } from '../../src/services/payment-state';
 
 const FORWARD: [PaymentStatus, PaymentStatus][] = [

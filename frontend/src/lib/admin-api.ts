@@ -1,17 +1,17 @@
 // Admin calls: the same HTTP client, plus the bearer token. Kept apart from api-client.ts so this
 // code only ships in the lazily loaded admin chunk.
-import { call, http } from './api-client';
 import type {
   AdminOrderSummary,
-  AdminPayment,
-  OutboxEmail,
+  AdminPaymentDto,
+  OrderDto,
+  OutboxEmailDto,
   Page,
-  ProductInput,
-  ProductPatch,
+  ProductDto,
   ReconcileSummary,
-  WebhookEvent,
-} from './admin-types';
-import type { Order, Product } from './api-types';
+  WebhookEventDto,
+} from '@checkout-lab/contracts/dto';
+import type { ProductCreateBody, ProductPatch } from '@checkout-lab/contracts/schemas';
+import { call, http } from './api-client';
 
 export type ListQuery = Record<string, string | number | undefined>;
 
@@ -31,23 +31,23 @@ export function adminApi(token: string) {
   const product = (slug: string) => `/products/${encodeURIComponent(slug)}`;
 
   return {
-    listProducts: async () => (await get<{ products: Product[] }>('/admin/products')).products,
-    createProduct: async (input: ProductInput) =>
-      (await post<{ product: Product }>('/products', input)).product,
+    listProducts: async () => (await get<{ products: ProductDto[] }>('/admin/products')).products,
+    createProduct: async (input: ProductCreateBody) =>
+      (await post<{ product: ProductDto }>('/products', input)).product,
     updateProduct: async (slug: string, patch: ProductPatch) =>
-      (await call(http.patch<{ product: Product }>(product(slug), patch, { headers }))).product,
+      (await call(http.patch<{ product: ProductDto }>(product(slug), patch, { headers }))).product,
     archiveProduct: (slug: string) => call(http.delete<void>(product(slug), { headers })),
 
     listOrders: (query: ListQuery) => get<Page<AdminOrderSummary>>('/admin/orders', query),
-    getOrder: async (id: string) => (await get<{ order: Order }>(order(id))).order,
+    getOrder: async (id: string) => (await get<{ order: OrderDto }>(order(id))).order,
     refund: async (id: string, body: { amount?: number; reason?: string }) =>
-      (await post<{ order: Order }>(`${order(id)}/refund`, body)).order,
-    fulfil: async (id: string) => (await post<{ order: Order }>(`${order(id)}/fulfil`)).order,
-    cancel: async (id: string) => (await post<{ order: Order }>(`${order(id)}/cancel`)).order,
+      (await post<{ order: OrderDto }>(`${order(id)}/refund`, body)).order,
+    fulfil: async (id: string) => (await post<{ order: OrderDto }>(`${order(id)}/fulfil`)).order,
+    cancel: async (id: string) => (await post<{ order: OrderDto }>(`${order(id)}/cancel`)).order,
 
-    listPayments: (query: ListQuery) => get<Page<AdminPayment>>('/admin/payments', query),
+    listPayments: (query: ListQuery) => get<Page<AdminPaymentDto>>('/admin/payments', query),
     listWebhookEvents: (query: ListQuery) =>
-      get<Page<WebhookEvent>>('/admin/webhook-events', query),
+      get<Page<WebhookEventDto>>('/admin/webhook-events', query),
     reconcile: async (olderThanSeconds?: number) =>
       (
         await post<{ summary: ReconcileSummary }>(
@@ -55,7 +55,7 @@ export function adminApi(token: string) {
           olderThanSeconds === undefined ? {} : { olderThanSeconds },
         )
       ).summary,
-    listEmails: async () => (await get<{ emails: OutboxEmail[] }>('/admin/emails')).emails,
+    listEmails: async () => (await get<{ emails: OutboxEmailDto[] }>('/admin/emails')).emails,
   };
 }
 

@@ -1,13 +1,12 @@
-import axios, { AxiosError } from 'axios';
 import type {
   CheckoutResponse,
-  CreateOrderInput,
   GatewayName,
-  Order,
-  Product,
+  OrderDto,
+  ProductDto,
   PublicConfig,
-  RazorpayHandlerPayload,
-} from './api-types';
+} from '@checkout-lab/contracts/dto';
+import type { CreateOrderInput } from '@checkout-lab/contracts/schemas';
+import axios, { AxiosError } from 'axios';
 
 /** The one HTTP client: same-origin /api (Vite proxies it in development). */
 export const http = axios.create({ baseURL: '/api', timeout: 15_000 });
@@ -73,29 +72,35 @@ export async function call<T>(request: Promise<{ data: T }>): Promise<T> {
 export const getConfig = () => call(http.get<PublicConfig>('/config'));
 
 export const listProducts = async () =>
-  (await call(http.get<{ products: Product[] }>('/products'))).products;
+  (await call(http.get<{ products: ProductDto[] }>('/products'))).products;
 
 export const getProduct = async (slug: string) =>
-  (await call(http.get<{ product: Product }>(`/products/${encodeURIComponent(slug)}`))).product;
+  (await call(http.get<{ product: ProductDto }>(`/products/${encodeURIComponent(slug)}`))).product;
 
 export const createOrder = async (input: CreateOrderInput) =>
-  (await call(http.post<{ order: Order }>('/orders', input))).order;
+  (await call(http.post<{ order: OrderDto }>('/orders', input))).order;
 
 export const getOrder = async (id: string) =>
-  (await call(http.get<{ order: Order }>(`/orders/${encodeURIComponent(id)}`))).order;
+  (await call(http.get<{ order: OrderDto }>(`/orders/${encodeURIComponent(id)}`))).order;
 
 export const startCheckout = (orderId: string, gateway: GatewayName) =>
   call(http.post<CheckoutResponse>(`/orders/${encodeURIComponent(orderId)}/checkout`, { gateway }));
 
-export const verifyRazorpayPayment = async (payload: RazorpayHandlerPayload) =>
-  (await call(http.post<{ order: Order }>('/payments/razorpay/verify', payload))).order;
-
-/** The server asks RupantorPay itself; the redirect's query string is only a hint. */
-export const verifyRupantorpayPayment = async (transactionId: string) =>
+/**
+ * What the browser brought back from a gateway (a modal handler's payload, a redirect's query
+ * string) for the shop order `order`. The server checks it with the gateway; its answer is what
+ * the page shows.
+ */
+export const confirmPaymentReturn = async (
+  gateway: GatewayName,
+  order: string,
+  params: Record<string, string>,
+) =>
   (
     await call(
-      http.post<{ order: Order }>('/payments/rupantorpay/verify', {
-        transaction_id: transactionId,
+      http.post<{ order: OrderDto }>(`/payments/${encodeURIComponent(gateway)}/return`, {
+        ...params,
+        order,
       }),
     )
   ).order;

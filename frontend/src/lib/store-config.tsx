@@ -1,6 +1,6 @@
+import type { PublicConfig } from '@checkout-lab/contracts/dto';
 import { createContext, use, type ReactNode } from 'react';
 import { getConfig } from './api-client';
-import type { PublicConfig } from './api-types';
 import { useAsync, type AsyncState } from './use-async';
 
 // GET /api/config once per page load: the gateways, their currencies and the checkout script

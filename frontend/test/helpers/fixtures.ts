@@ -1,6 +1,14 @@
-import type { Order, Product, PublicConfig, TimelineItem } from '../../src/lib/api-types';
+// Test data typed against the API's own DTOs (@checkout-lab/contracts): a field or a timeline
+// type the backend does not write fails the typecheck here.
+import type {
+  OrderDto,
+  ProductDto,
+  PublicConfig,
+  TimelineItemDto,
+} from '@checkout-lab/contracts/dto';
+import type { TimelineSource, TimelineType } from '@checkout-lab/contracts/statuses';
 
-export function makeProduct(overrides: Partial<Product> = {}): Product {
+export function makeProduct(overrides: Partial<ProductDto> = {}): ProductDto {
   return {
     id: 'p1',
     slug: 'canvas-tote-bag',
@@ -11,6 +19,8 @@ export function makeProduct(overrides: Partial<Product> = {}): Product {
     currency: 'INR',
     stock: 40,
     active: true,
+    createdAt: at(0),
+    updatedAt: at(0),
     ...overrides,
   };
 }
@@ -18,15 +28,15 @@ export function makeProduct(overrides: Partial<Product> = {}): Product {
 export const at = (second: number) => `2026-11-22T10:00:${String(second).padStart(2, '0')}.000Z`;
 
 export function entry(
-  type: string,
-  source: string,
+  type: TimelineType,
+  source: TimelineSource,
   second: number,
   attempt?: number,
-): TimelineItem {
+): TimelineItemDto {
   return { at: at(second), type, source, message: `${type} from ${source}`, attempt };
 }
 
-export function makeOrder(overrides: Partial<Order> = {}): Order {
+export function makeOrder(overrides: Partial<OrderDto> = {}): OrderDto {
   return {
     id: 'ord_TESTtestTESTtestTEST01',
     status: 'pending',
@@ -64,11 +74,19 @@ export const sandboxConfig: PublicConfig = {
   gateways: [
     {
       name: 'razorpay',
+      label: 'Razorpay',
+      description: 'Cards, UPI, netbanking and wallets',
       kind: 'modal',
       currencies: ['INR'],
-      keyId: 'rzp_test_sandbox0000001',
-      checkoutScriptUrl: 'http://127.0.0.1:4010/razorpay/checkout.js',
+      publicKey: 'rzp_test_sandbox0000001',
+      scriptUrl: 'http://127.0.0.1:4010/razorpay/checkout.js',
     },
-    { name: 'rupantorpay', kind: 'redirect', currencies: ['BDT'] },
+    {
+      name: 'rupantorpay',
+      label: 'RupantorPay',
+      description: 'bKash, Nagad and cards, on its own page',
+      kind: 'redirect',
+      currencies: ['BDT'],
+    },
   ],
 };

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { Router } from 'express';
 import type { SandboxContext } from '../context';
+import { moneyBrowserScript } from '../shared-money';
 import { payOrder } from './checkout-payment.service';
 import { findOrder } from './lookup';
 import { parsePayRequest } from './pay-request';
@@ -39,6 +40,7 @@ export function checkoutRouter(ctx: SandboxContext): Router {
     'checkout.html': [asset('modal.html'), 'text/html; charset=utf-8'],
     'modal.js': [asset('modal.js'), 'application/javascript; charset=utf-8'],
     'modal.css': [asset('modal.css'), 'text/css; charset=utf-8'],
+    'money.js': [moneyBrowserScript(), 'application/javascript; charset=utf-8'],
   };
   router.get(['/checkout', '/assets/:file'], (req, res, next) => {
     const param: unknown = req.params.file;

@@ -1,3 +1,4 @@
+import { formatMoney, fromMajorUnits } from '@checkout-lab/contracts/money';
 import type { RupantorTransaction } from '../store/entities';
 import { HOSTED_METHODS } from './transactions.service';
 
@@ -5,9 +6,9 @@ function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** Taka on the wire (major units, as RupantorPay sends them), shown as the shop shows them. */
 function formatTaka(amount: string): string {
-  const [whole = '0', fraction = '00'] = amount.split('.');
-  return `৳${Number(whole).toLocaleString('en-IN')}.${fraction}`;
+  return formatMoney(fromMajorUnits(amount, 'BDT'), 'BDT');
 }
 
 const STYLE = `

@@ -26,11 +26,12 @@ test('when a RuPay test card pays, then the handler gets a payload whose signatu
   shop,
   rzp,
 }) => {
-  const { url, orderId } = await shop.checkoutUrl(49900);
+  const { url, orderId } = await shop.checkoutUrl(122664);
   await page.goto(url);
   await page.getByRole('button', { name: 'Buy now' }).click();
   const m = modal(page);
-  await expect(m.getByTestId('rzp-amount')).toHaveText('₹499.00');
+  // Formatted by the shop's own formatter (@checkout-lab/contracts/money): Indian grouping.
+  await expect(m.getByTestId('rzp-amount')).toHaveText('₹1,226.64');
   await expect(m.getByTestId('rzp-merchant-name')).toHaveText('Checkout Lab');
   await expect(m.getByRole('tab', { name: 'Card' })).toHaveAttribute('aria-selected', 'true');
   await m.getByLabel('Card number').fill('6527 6589 0000 1005');

@@ -1,8 +1,8 @@
-import type { OrderItem } from '../../lib/api-types';
-import { formatMoney } from '../../lib/money';
+import type { OrderItemDto } from '@checkout-lab/contracts/dto';
+import { formatMoney, type Currency } from '@checkout-lab/contracts/money';
 
 /** An order's lines as the server snapshotted them (name and price at the time of ordering). */
-export function OrderItems({ items, currency }: { items: OrderItem[]; currency: string }) {
+export function OrderItems({ items, currency }: { items: OrderItemDto[]; currency: Currency }) {
   return (
     <ul className="order-items" aria-label="Items">
       {items.map((item) => (

@@ -1,8 +1,8 @@
-import type { Order } from '../../lib/api-types';
-import { formatMoney } from '../../lib/money';
+import type { OrderDto } from '@checkout-lab/contracts/dto';
+import { formatMoney } from '@checkout-lab/contracts/money';
 
 /** The server's totals for an order, exactly as it priced them: this is what gets charged. */
-export function OrderTotals({ order }: { order: Order }) {
+export function OrderTotals({ order }: { order: OrderDto }) {
   const money = (amount: number) => formatMoney(amount, order.currency);
   return (
     <dl className="totals" aria-label="Order totals">

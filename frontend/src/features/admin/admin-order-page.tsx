@@ -1,3 +1,4 @@
+import type { OrderDto } from '@checkout-lab/contracts/dto';
 import { useCallback, useState, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { ErrorMessage, Notice } from '../../components/ui/alert';
@@ -6,7 +7,6 @@ import { OrderItems } from '../../components/ui/order-items';
 import { OrderTotals } from '../../components/ui/order-totals';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { toApiError } from '../../lib/api-client';
-import type { Order } from '../../lib/api-types';
 import { useAdminApi } from './admin-session';
 import { RefundForm } from './refund-form';
 import { useAdminData } from './use-admin-data';
@@ -14,21 +14,21 @@ import { useAdminData } from './use-admin-data';
 interface AdminOrderPageProps {
   orderId: string;
   /** The storefront's timeline, composed in by app/ (features do not import each other). */
-  renderTimeline(order: Order): ReactNode;
+  renderTimeline(order: OrderDto): ReactNode;
 }
 
 export function AdminOrderPage({ orderId, renderTimeline }: AdminOrderPageProps) {
   const api = useAdminApi();
   const load = useCallback(() => api.getOrder(orderId), [api, orderId]);
   const { data, error, loading, reload } = useAdminData(load);
-  const [updated, setUpdated] = useState<Order | null>(null);
+  const [updated, setUpdated] = useState<OrderDto | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   // An action's answer is the newest view until the next load replaces it.
   const order = updated && !loading ? updated : data;
 
-  const act = async (action: () => Promise<Order>, message: string) => {
+  const act = async (action: () => Promise<OrderDto>, message: string) => {
     setActionError(null);
     try {
       setUpdated(await action());

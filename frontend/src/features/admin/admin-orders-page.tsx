@@ -4,12 +4,13 @@ import { ErrorMessage } from '../../components/ui/alert';
 import { Loading } from '../../components/ui/loading';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { formatDateTime } from '../../lib/format-date';
-import { formatMoney } from '../../lib/money';
+import { formatMoney } from '@checkout-lab/contracts/money';
+import { ORDER_STATUSES } from '@checkout-lab/contracts/statuses';
 import { useAdminApi } from './admin-session';
 import { Pager } from './pager';
 import { useAdminData } from './use-admin-data';
 
-const STATUSES = ['', 'pending', 'paid', 'fulfilled', 'refunded', 'cancelled'];
+const STATUSES = ['', ...ORDER_STATUSES];
 
 export function AdminOrdersPage() {
   const api = useAdminApi();

@@ -4,20 +4,22 @@ import { ErrorMessage } from '../../components/ui/alert';
 import { Loading } from '../../components/ui/loading';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { formatDateTime } from '../../lib/format-date';
-import { formatMoney } from '../../lib/money';
+import { formatMoney } from '@checkout-lab/contracts/money';
+import { PAYMENT_STATUSES } from '@checkout-lab/contracts/statuses';
+import { useStoreConfig } from '../../lib/store-config';
 import { useAdminApi } from './admin-session';
 import { Pager } from './pager';
 import { ReconcileButton } from './reconcile-button';
 import { useAdminData } from './use-admin-data';
 
-const STATUSES = ['', 'created', 'authorized', 'captured', 'refunded', 'failed'];
-const GATEWAYS = ['', 'razorpay', 'rupantorpay'];
+const STATUSES = ['', ...PAYMENT_STATUSES];
 
 export function AdminPaymentsPage() {
   const api = useAdminApi();
   const [filters, setFilters] = useState({ status: '', gateway: '', page: 1 });
   const load = useCallback(() => api.listPayments(filters), [api, filters]);
   const { data, error, loading, reload } = useAdminData(load);
+  const gateways = ['', ...(useStoreConfig().data?.gateways.map((g) => g.name) ?? [])];
   const select = (key: 'status' | 'gateway', options: string[]) => (
     <label>
       {key === 'status' ? 'Status' : 'Gateway'}
@@ -42,7 +44,7 @@ export function AdminPaymentsPage() {
       </div>
       <div className="filters" role="search" aria-label="Filter payments">
         {select('status', STATUSES)}
-        {select('gateway', GATEWAYS)}
+        {select('gateway', gateways)}
       </div>
       {error && <ErrorMessage error={error} onRetry={reload} />}
       {!data && loading && <Loading label="Loading payments…" />}

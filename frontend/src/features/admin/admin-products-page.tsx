@@ -1,10 +1,10 @@
+import type { ProductCreateBody } from '@checkout-lab/contracts/schemas';
 import { useCallback, useState } from 'react';
 import { ErrorMessage, Notice } from '../../components/ui/alert';
 import { Loading } from '../../components/ui/loading';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { toApiError } from '../../lib/api-client';
-import type { ProductInput } from '../../lib/admin-types';
-import { formatMoney } from '../../lib/money';
+import { formatMoney } from '@checkout-lab/contracts/money';
 import { useAdminApi } from './admin-session';
 import { ProductForm } from './product-form';
 import { useAdminData } from './use-admin-data';
@@ -24,11 +24,11 @@ export function AdminProductsPage() {
     setCreating(false);
     reload();
   };
-  const create = async (input: ProductInput) => {
+  const create = async (input: ProductCreateBody) => {
     await api.createProduct(input);
     done(`Created ${input.name}.`);
   };
-  const update = async ({ slug, ...patch }: ProductInput) => {
+  const update = async ({ slug, ...patch }: ProductCreateBody) => {
     await api.updateProduct(slug, patch);
     done(`Saved ${patch.name}.`);
   };

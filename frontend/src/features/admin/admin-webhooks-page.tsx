@@ -6,17 +6,9 @@ import { formatDateTime } from '../../lib/format-date';
 import { useAdminApi } from './admin-session';
 import { Pager } from './pager';
 import { useAdminData } from './use-admin-data';
+import { WEBHOOK_OUTCOMES } from '@checkout-lab/contracts/statuses';
 
-const OUTCOMES = [
-  '',
-  'pending',
-  'applied',
-  'no_change',
-  'unknown_order',
-  'ignored',
-  'rejected',
-  'failed',
-];
+const OUTCOMES = ['', ...WEBHOOK_OUTCOMES];
 
 /** Every webhook that reached us: its payload, whether its signature held, what it changed. */
 export function AdminWebhooksPage() {

@@ -1,15 +1,16 @@
+import type { ProductCreateBody } from '@checkout-lab/contracts/schemas';
+import type { Currency } from '@checkout-lab/contracts/money';
+import type { ProductDto } from '@checkout-lab/contracts/dto';
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/ui/alert';
 import { TextField } from '../../components/ui/text-field';
 import { toApiError } from '../../lib/api-client';
-import type { ProductInput } from '../../lib/admin-types';
-import type { Currency, Product } from '../../lib/api-types';
-import { parseMoney, toDecimalText } from '../../lib/money';
+import { parseMoneyInput, toMajorUnitString } from '@checkout-lab/contracts/money';
 
 interface ProductFormProps {
   /** Editing this product; creating a new one when absent. */
-  product?: Product;
-  onSave(input: ProductInput): Promise<unknown>;
+  product?: ProductDto;
+  onSave(input: ProductCreateBody): Promise<unknown>;
   onCancel?(): void;
 }
 
@@ -21,7 +22,7 @@ export function ProductForm({ product, onSave, onCancel }: ProductFormProps) {
     name: product?.name ?? '',
     description: product?.description ?? '',
     image: product?.image ?? '',
-    price: product ? toDecimalText(product.price, product.currency) : '',
+    price: product ? toMajorUnitString(product.price, product.currency) : '',
     currency: (product?.currency ?? 'INR') as Currency,
     stock: String(product?.stock ?? 10),
     active: product?.active ?? true,
@@ -34,7 +35,7 @@ export function ProductForm({ product, onSave, onCancel }: ProductFormProps) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const price = parseMoney(v.price, v.currency);
+    const price = parseMoneyInput(v.price, v.currency);
     const stock = Number(v.stock);
     const next: Record<string, string> = {};
     if (!SLUG.test(v.slug)) next.slug = 'Lowercase letters, digits and single hyphens.';

@@ -1,7 +1,7 @@
+import type { ReconcileSummary } from '@checkout-lab/contracts/dto';
 import { useState } from 'react';
 import { ErrorMessage, Notice } from '../../components/ui/alert';
 import { toApiError } from '../../lib/api-client';
-import type { ReconcileSummary } from '../../lib/admin-types';
 import { useAdminApi } from './admin-session';
 
 /** Runs the reconciliation job now, for every unsettled payment however recent. */

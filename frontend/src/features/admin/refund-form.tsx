@@ -1,15 +1,15 @@
+import type { OrderDto } from '@checkout-lab/contracts/dto';
 import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../components/ui/alert';
 import { toApiError } from '../../lib/api-client';
-import type { Order } from '../../lib/api-types';
-import { formatMoney, parseMoney } from '../../lib/money';
+import { formatMoney, parseMoneyInput } from '@checkout-lab/contracts/money';
 import { useAdminApi } from './admin-session';
 
 /** Refund all that remains, or a part; a second click confirms, so one slip refunds nothing. */
 interface RefundFormProps {
-  order: Order;
+  order: OrderDto;
   /** The server's order after the refund, and a sentence saying what happened. */
-  onDone(order: Order, message: string): void;
+  onDone(order: OrderDto, message: string): void;
 }
 
 export function RefundForm({ order, onDone }: RefundFormProps) {
@@ -21,7 +21,7 @@ export function RefundForm({ order, onDone }: RefundFormProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const amount = amountText.trim() ? parseMoney(amountText, order.currency) : remaining;
+  const amount = amountText.trim() ? parseMoneyInput(amountText, order.currency) : remaining;
   const invalid = amount === null || amount <= 0 || amount > remaining;
   const label = amount && !invalid ? formatMoney(amount, order.currency) : '';
 

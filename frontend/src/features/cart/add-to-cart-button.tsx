@@ -1,12 +1,12 @@
+import type { ProductDto } from '@checkout-lab/contracts/dto';
 import { useState } from 'react';
-import type { Product } from '../../lib/api-types';
 import { useCart } from './use-cart';
 
 export function AddToCartButton({
   product,
   quantity = 1,
 }: {
-  product: Product;
+  product: ProductDto;
   quantity?: number;
 }) {
   const cart = useCart();

@@ -2,7 +2,7 @@ import { Link } from 'wouter';
 import { QuantityStepper } from '../../components/ui/quantity-stepper';
 import { paths } from '../../config/routes';
 import { MAX_LINE_QUANTITY } from '../../config/store';
-import { formatMoney } from '../../lib/money';
+import { formatMoney } from '@checkout-lab/contracts/money';
 import type { CartLine } from './cart.store';
 
 interface CartLineItemProps {

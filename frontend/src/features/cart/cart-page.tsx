@@ -1,6 +1,6 @@
 import { Link } from 'wouter';
 import { paths } from '../../config/routes';
-import { formatMoney } from '../../lib/money';
+import { formatMoney } from '@checkout-lab/contracts/money';
 import { estimateSubtotal } from './cart-estimate';
 import { CartLineItem } from './cart-line-item';
 import { useCart } from './use-cart';

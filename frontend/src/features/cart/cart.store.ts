@@ -1,7 +1,8 @@
 // The cart lives in the browser (localStorage) until checkout turns it into an order. It keeps a
 // snapshot of each product for display only: the server re-prices every line from its database.
+import type { Currency } from '@checkout-lab/contracts/money';
+import type { ProductDto } from '@checkout-lab/contracts/dto';
 import { CART_STORAGE_KEY, MAX_LINE_QUANTITY } from '../../config/store';
-import type { Currency, Product } from '../../lib/api-types';
 
 export interface CartLine {
   slug: string;
@@ -18,7 +19,7 @@ export type AddResult = { ok: true; quantity: number } | { ok: false; message: s
 export interface CartStore {
   subscribe(listener: () => void): () => void;
   getSnapshot(): readonly CartLine[];
-  add(product: Product, quantity?: number): AddResult;
+  add(product: ProductDto, quantity?: number): AddResult;
   setQuantity(slug: string, quantity: number): void;
   remove(slug: string): void;
   clear(): void;

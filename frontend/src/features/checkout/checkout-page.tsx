@@ -1,9 +1,9 @@
+import type { OrderDto } from '@checkout-lab/contracts/dto';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ErrorMessage } from '../../components/ui/alert';
 import { paths } from '../../config/routes';
 import { ApiError, createOrder } from '../../lib/api-client';
-import type { Order } from '../../lib/api-types';
 import { CheckoutForm } from './checkout-form';
 import {
   fieldForServerPath,
@@ -20,7 +20,7 @@ export interface CheckoutItem {
 
 interface CheckoutPageProps {
   items: readonly CheckoutItem[];
-  onOrderCreated?(order: Order): void;
+  onOrderCreated?(order: OrderDto): void;
 }
 
 /** Step 1 of 2: who is buying. The server then prices the cart and creates the order. */

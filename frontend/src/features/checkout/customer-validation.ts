@@ -1,5 +1,6 @@
-// The same rules the server applies (backend/src/schemas/order.schema.ts), checked first in the
-// browser so a buyer sees every problem at once; the server still checks them all again.
+// The server's own schemas (@checkout-lab/contracts), checked first in the browser so a buyer
+// sees every problem at once, in the same words; the server still checks them all again.
+import { couponSchema, customerSchema } from '@checkout-lab/contracts/schemas';
 
 export interface CheckoutValues {
   name: string;
@@ -13,32 +14,20 @@ export type CheckoutErrors = Partial<Record<CheckoutField, string>>;
 
 export const emptyCheckoutValues: CheckoutValues = { name: '', email: '', contact: '', coupon: '' };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+?[0-9 ()-]{7,20}$/;
-const COUPON = /^[A-Za-z0-9_-]*$/;
-
 export function validateCheckout(values: CheckoutValues): CheckoutErrors {
   const errors: CheckoutErrors = {};
-  const name = values.name.trim();
-  const email = values.email.trim();
   const contact = values.contact.trim();
-  const coupon = values.coupon.trim();
-
-  if (!name) errors.name = 'Enter your full name.';
-  else if (name.length > 100) errors.name = 'Use at most 100 characters.';
-
-  if (!email) errors.email = 'Enter your email address, for the receipt.';
-  else if (email.length > 200 || !EMAIL.test(email)) {
-    errors.email = 'Enter an email address like name@example.com.';
+  const customer = customerSchema.safeParse({
+    name: values.name,
+    email: values.email,
+    ...(contact ? { contact } : {}),
+  });
+  for (const issue of customer.success ? [] : customer.error.issues) {
+    const field = fieldForServerPath(String(issue.path[0] ?? ''));
+    if (field && !errors[field]) errors[field] = issue.message;
   }
-
-  if (contact && !PHONE.test(contact)) {
-    errors.contact = 'Enter a phone number of 7 to 20 digits, like +91 98765 43210.';
-  }
-
-  if (coupon.length > 40 || !COUPON.test(coupon)) {
-    errors.coupon = 'Coupon codes are letters and digits only.';
-  }
+  const coupon = couponSchema.safeParse(values.coupon);
+  if (!coupon.success) errors.coupon = coupon.error.issues[0]!.message;
   return errors;
 }
 

@@ -1,9 +1,6 @@
-import type { GatewayInfo, GatewayName } from '../../lib/api-types';
+import type { GatewayInfo, GatewayName } from '@checkout-lab/contracts/dto';
 
-const LABELS: Record<string, { title: string; detail: string }> = {
-  razorpay: { title: 'Razorpay', detail: 'Cards, UPI, netbanking and wallets' },
-  rupantorpay: { title: 'RupantorPay', detail: 'bKash, Nagad and cards, on its own page' },
-};
+// Every word about a gateway comes from the server (GET /api/config): nothing here names one.
 
 interface GatewayChoiceProps {
   gateways: GatewayInfo[];
@@ -17,7 +14,6 @@ export function GatewayChoice({ gateways, value, onChange, disabled }: GatewayCh
     <fieldset className="gateway-choice" disabled={disabled}>
       <legend>Pay with</legend>
       {gateways.map((g) => {
-        const label = LABELS[g.name] ?? { title: g.name, detail: '' };
         return (
           <label key={g.name} className="gateway-option">
             <input
@@ -28,9 +24,9 @@ export function GatewayChoice({ gateways, value, onChange, disabled }: GatewayCh
               onChange={() => onChange(g.name)}
             />
             <span>
-              <strong>{label.title}</strong>
+              <strong>{g.label}</strong>
               <small>
-                {label.detail}
+                {g.description}
                 {g.kind === 'redirect' ? ' (you will be redirected)' : ''}
               </small>
             </span>

@@ -1,3 +1,4 @@
+import type { GatewayName } from '@checkout-lab/contracts/dto';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ErrorMessage } from '../../components/ui/alert';
@@ -7,8 +8,7 @@ import { OrderTotals } from '../../components/ui/order-totals';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { paths } from '../../config/routes';
 import { getOrder } from '../../lib/api-client';
-import type { GatewayName } from '../../lib/api-types';
-import { formatMoney } from '../../lib/money';
+import { formatMoney } from '@checkout-lab/contracts/money';
 import { useStoreConfig } from '../../lib/store-config';
 import { useAsync } from '../../lib/use-async';
 import { GatewayChoice } from './gateway-choice';

@@ -1,3 +1,4 @@
+import type { OrderDto } from '@checkout-lab/contracts/dto';
 import { useCallback, useEffect } from 'react';
 import { Link, useLocation, useSearchParams } from 'wouter';
 import { ErrorMessage } from '../../components/ui/alert';
@@ -6,32 +7,31 @@ import { OrderItems } from '../../components/ui/order-items';
 import { OrderTotals } from '../../components/ui/order-totals';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { paths } from '../../config/routes';
-import { ApiError, getOrder, toApiError, verifyRupantorpayPayment } from '../../lib/api-client';
-import type { Order } from '../../lib/api-types';
+import { ApiError, confirmPaymentReturn, getOrder, toApiError } from '../../lib/api-client';
 import { useAsync } from '../../lib/use-async';
 
 /**
  * Where a hosted payment page sends the buyer back: /payment/success or /payment/cancel with
- * `?order=…&transaction_id=…`. The query string proves nothing (anyone can type it), so the
- * server is asked to verify the transaction with the gateway, and its answer is what we show.
+ * `?gateway=…&order=…` and whatever the gateway adds (RupantorPay: `transactionId`, …). The
+ * query string proves nothing (anyone can type it), so it goes to the server as it is, the
+ * server asks the gateway, and its answer is what we show.
  */
 export function PaymentReturnPage({ outcome }: { outcome: 'success' | 'cancel' }) {
   const [params] = useSearchParams();
   const [, navigate] = useLocation();
-  const orderId = params.get('order');
-  const transactionId = params.get('transaction_id');
+  const query = params.toString();
 
-  const verify = useCallback(async (): Promise<{ order: Order; verifyError?: ApiError }> => {
+  const verify = useCallback(async (): Promise<{ order: OrderDto; verifyError?: ApiError }> => {
+    const { order: orderId, gateway, ...returned } = Object.fromEntries(new URLSearchParams(query));
     if (!orderId) throw new ApiError('BAD_RETURN', 'This return link does not name an order.');
-    if (transactionId) {
-      try {
-        return { order: await verifyRupantorpayPayment(transactionId) };
-      } catch (err) {
-        return { order: await getOrder(orderId), verifyError: toApiError(err) };
-      }
+    // A cancel, or a return that names no payment yet, has nothing to verify.
+    if (!gateway || Object.keys(returned).length === 0) return { order: await getOrder(orderId) };
+    try {
+      return { order: await confirmPaymentReturn(gateway, orderId, returned) };
+    } catch (err) {
+      return { order: await getOrder(orderId), verifyError: toApiError(err) };
     }
-    return { order: await getOrder(orderId) };
-  }, [orderId, transactionId]);
+  }, [query]);
   const { data, error, reload } = useAsync(verify);
 
   const verified = outcome === 'success' && data && !data.verifyError;

@@ -1,9 +1,9 @@
+import type { PaymentErrorDto } from '@checkout-lab/contracts/dto';
 import { ErrorMessage, Notice } from '../../components/ui/alert';
 import { Loading } from '../../components/ui/loading';
-import type { PaymentError } from '../../lib/api-types';
 import type { PaymentPhase } from './use-payment';
 
-function FailureReason({ failure }: { failure: PaymentError }) {
+function FailureReason({ failure }: { failure: PaymentErrorDto }) {
   return (
     <p className="failure-reason" data-testid="payment-failure" data-reason={failure.reason}>
       {failure.description ?? 'The payment did not go through.'}
@@ -40,7 +40,7 @@ export function PaymentStatus({ phase }: { phase: PaymentPhase }) {
           <p>You can try again in the payment window, with the same or another method.</p>
         </div>
       ) : (
-        <Notice>Complete the payment in the Razorpay window.</Notice>
+        <Notice>Complete the payment in the payment window.</Notice>
       );
     case 'dismissed':
       return phase.failure ? (

@@ -1,16 +1,23 @@
 // The contract of Razorpay's checkout.js (and the sandbox's drop-in copy of it), typed once.
+import type { ModalOptions, PaymentErrorDto } from '@checkout-lab/contracts/dto';
 import { THEME_COLOR } from '../../config/store';
-import type { PaymentError, RazorpayHandlerPayload, RazorpayOptions } from '../../lib/api-types';
 import { loadScript, ScriptLoadError } from './load-script';
+
+/** The three fields Razorpay's handler receives; the server verifies them. */
+export interface RazorpayHandlerPayload {
+  razorpay_order_id: string;
+  razorpay_payment_id: string;
+  razorpay_signature: string;
+}
 
 interface RazorpayInstance {
   open(): void;
   close(): void;
-  on(event: 'payment.failed', callback: (response: { error: PaymentError }) => void): void;
+  on(event: 'payment.failed', callback: (response: { error: PaymentErrorDto }) => void): void;
 }
 
 type RazorpayConstructor = new (
-  options: RazorpayOptions & {
+  options: ModalOptions & {
     handler(payload: RazorpayHandlerPayload): void;
     modal: { ondismiss(): void; escape?: boolean };
     theme: { color: string };
@@ -25,14 +32,14 @@ declare global {
 
 export interface ModalCallbacks {
   onSuccess(payload: RazorpayHandlerPayload): void;
-  onFailure(error: PaymentError): void;
+  onFailure(error: PaymentErrorDto): void;
   onDismiss(): void;
 }
 
 /** Loads `scriptUrl` (once) and opens the modal for the server-created gateway order. */
 export async function openRazorpayModal(
   scriptUrl: string,
-  options: RazorpayOptions,
+  options: ModalOptions,
   callbacks: ModalCallbacks,
 ): Promise<RazorpayInstance> {
   await loadScript(scriptUrl);

@@ -1,6 +1,7 @@
+import type { GatewayName, OrderDto, PaymentErrorDto } from '@checkout-lab/contracts/dto';
+import type { RazorpayHandlerPayload } from './razorpay-modal';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { startCheckout, toApiError, verifyRazorpayPayment } from '../../lib/api-client';
-import type { GatewayName, Order, PaymentError, RazorpayHandlerPayload } from '../../lib/api-types';
+import { confirmPaymentReturn, startCheckout, toApiError } from '../../lib/api-client';
 import { ScriptLoadError } from './load-script';
 import { openRazorpayModal } from './razorpay-modal';
 
@@ -9,9 +10,9 @@ export type PaymentPhase =
   | { name: 'starting' }
   | { name: 'loading-script' }
   /** The modal is open; `failure` is the last failed attempt inside it (it offers a retry). */
-  | { name: 'open'; failure?: PaymentError }
+  | { name: 'open'; failure?: PaymentErrorDto }
   | { name: 'verifying' }
-  | { name: 'dismissed'; failure?: PaymentError }
+  | { name: 'dismissed'; failure?: PaymentErrorDto }
   | { name: 'redirecting' }
   | { name: 'error'; error: { message: string; code?: string } };
 
@@ -21,7 +22,7 @@ const REJECTED = new Set(['INVALID_SIGNATURE', 'PAYMENT_MISMATCH', 'UNKNOWN_CHEC
 
 interface PaymentCallbacks {
   /** The handler's payload was posted; `order` is null when the server could not say yet. */
-  onVerified(order: Order | null): void;
+  onVerified(order: OrderDto | null): void;
   /** The order may have changed (an attempt started, failed or was abandoned): re-read it. */
   onAttemptEnded?(): void;
 }
@@ -34,17 +35,17 @@ export function usePayment(orderId: string, { onVerified, onAttemptEnded }: Paym
   useEffect(() => () => modal.current?.close(), []);
 
   const verify = useCallback(
-    async (payload: RazorpayHandlerPayload) => {
+    async (gateway: GatewayName, payload: RazorpayHandlerPayload) => {
       setPhase({ name: 'verifying' });
       try {
-        onVerified(await verifyRazorpayPayment(payload));
+        onVerified(await confirmPaymentReturn(gateway, orderId, { ...payload }));
       } catch (err) {
         const error = toApiError(err);
         if (REJECTED.has(error.code)) setPhase({ name: 'error', error });
         else onVerified(null);
       }
     },
-    [onVerified],
+    [orderId, onVerified],
   );
 
   const pay = useCallback(
@@ -65,16 +66,23 @@ export function usePayment(orderId: string, { onVerified, onAttemptEnded }: Paym
         window.location.assign(checkout.url);
         return;
       }
+      if (checkout.kind === 'embedded') {
+        setPhase({
+          name: 'error',
+          error: { message: 'This storefront cannot show that payment form yet.' },
+        });
+        return;
+      }
 
       setPhase({ name: 'loading-script' });
-      let failure: PaymentError | undefined;
+      let failure: PaymentErrorDto | undefined;
       let succeeded = false;
       try {
         modal.current = await openRazorpayModal(checkout.scriptUrl, checkout.options, {
           onSuccess: (payload) => {
             succeeded = true;
             modal.current = null;
-            void verify(payload);
+            void verify(gateway, payload);
           },
           onFailure: (error) => {
             failure = error;

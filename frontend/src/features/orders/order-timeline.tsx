@@ -1,11 +1,11 @@
-import type { Order } from '../../lib/api-types';
+import type { OrderDto } from '@checkout-lab/contracts/dto';
 import { formatTime } from '../../lib/format-date';
 import { computeSteps, describeType } from './timeline-steps';
 
 const STATE_TEXT = { done: 'done', problem: 'needs attention', waiting: 'not yet' } as const;
 
 /** The payment's flow diagram, live: every step, when it happened and who reported it. */
-export function OrderTimeline({ order }: { order: Order }) {
+export function OrderTimeline({ order }: { order: OrderDto }) {
   const steps = computeSteps(order.timeline);
   return (
     <section className="timeline" aria-labelledby={`timeline-${order.id}`}>

@@ -1,9 +1,9 @@
+import type { PaymentDto } from '@checkout-lab/contracts/dto';
 import { StatusBadge } from '../../components/ui/status-badge';
-import type { Payment } from '../../lib/api-types';
-import { formatMoney } from '../../lib/money';
+import { formatMoney } from '@checkout-lab/contracts/money';
 
 /** One row per checkout attempt: a failed attempt and its successful retry are both here. */
-export function PaymentAttempts({ payments }: { payments: Payment[] }) {
+export function PaymentAttempts({ payments }: { payments: PaymentDto[] }) {
   if (payments.length === 0) return <p className="hint">No payment attempts yet.</p>;
   return (
     <div className="table-scroll">

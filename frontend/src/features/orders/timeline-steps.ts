@@ -1,14 +1,14 @@
-// The tutorial's flow diagram as data: each step of a payment, which timeline entries prove it
-// happened, and who reported them. Computed from the server's timeline, never from local state.
-import type { TimelineItem } from '../../lib/api-types';
-
+import type { TimelineItemDto } from '@checkout-lab/contracts/dto';
+import type { TimelineSource, TimelineType } from '@checkout-lab/contracts/statuses';
 export interface StepDefinition {
   key: string;
   label: string;
-  /** Timeline types that complete this step. */
-  done: string[];
+  /** Timeline types that complete this step: only strings the backend writes will compile. */
+  done: TimelineType[];
   /** Timeline types that mean this step went wrong (shown, but do not complete it). */
-  problem?: string[];
+  problem?: TimelineType[];
+  /** A more exact label when the step was completed by one particular type. */
+  labelWhenDoneBy?: Partial<Record<TimelineType, string>>;
 }
 
 export const PAYMENT_STEPS: StepDefinition[] = [
@@ -22,8 +22,11 @@ export const PAYMENT_STEPS: StepDefinition[] = [
   {
     key: 'verified',
     label: 'Signature verified',
-    done: ['signature.verified', 'payment.verified'],
+    // A signed return (Razorpay's handler) is a checked signature; a gateway that signs nothing
+    // (RupantorPay's redirect) is verified by asking it server-side.
+    done: ['signature.verified', 'gateway.verified'],
     problem: ['signature.rejected'],
+    labelWhenDoneBy: { 'gateway.verified': 'Verified with the gateway' },
   },
   { key: 'webhook', label: 'Webhook received', done: ['webhook.received'] },
   {
@@ -53,22 +56,23 @@ export interface StepState {
   /** When it first happened. */
   at?: string;
   /** Who said so: checkout, verify, webhook, reconcile, admin — each once, in order. */
-  sources: string[];
+  sources: TimelineSource[];
   /** How many problem entries (failed attempts, rejected signatures) the step saw. */
   problems: number;
 }
 
 export function computeSteps(
-  timeline: readonly TimelineItem[],
+  timeline: readonly TimelineItemDto[],
   steps: StepDefinition[] = PAYMENT_STEPS,
 ): StepState[] {
   const sorted = [...timeline].sort((a, b) => a.at.localeCompare(b.at));
   return steps.map((step) => {
     const done = sorted.filter((e) => step.done.includes(e.type));
     const problems = sorted.filter((e) => step.problem?.includes(e.type)).length;
+    const first = done[0]?.type;
     return {
       key: step.key,
-      label: step.label,
+      label: (first && step.labelWhenDoneBy?.[first]) ?? step.label,
       state: done.length > 0 ? 'done' : problems > 0 ? 'problem' : 'waiting',
       at: done[0]?.at,
       sources: [...new Set(done.map((e) => e.source))],

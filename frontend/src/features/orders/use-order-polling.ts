@@ -1,19 +1,19 @@
+import type { OrderDto } from '@checkout-lab/contracts/dto';
 import { useCallback, useEffect, useState } from 'react';
 import { ORDER_POLL_INTERVAL_MS, ORDER_POLL_TIMEOUT_MS } from '../../config/store';
 import { ApiError, getOrder, toApiError } from '../../lib/api-client';
-import type { Order } from '../../lib/api-types';
 
 interface PollOptions {
   /** The answer we are waiting for (e.g. paid). Pass a stable (module-level) function. */
-  isSettled(order: Order): boolean;
+  isSettled(order: OrderDto): boolean;
   /** When to stop asking; defaults to isSettled. Lets a page keep following a live timeline. */
-  stopWhen?(order: Order): boolean;
+  stopWhen?(order: OrderDto): boolean;
   intervalMs?: number;
   timeoutMs?: number;
 }
 
 interface PollState {
-  order?: Order;
+  order?: OrderDto;
   error?: ApiError;
   /** Polling stopped at the deadline without a settled answer. */
   timedOut: boolean;

@@ -1,11 +1,11 @@
+import type { ProductDto } from '@checkout-lab/contracts/dto';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { paths } from '../../config/routes';
-import type { Product } from '../../lib/api-types';
-import { formatMoney } from '../../lib/money';
+import { formatMoney } from '@checkout-lab/contracts/money';
 import { StockLabel } from './stock-label';
 
-export function ProductCard({ product, actions }: { product: Product; actions?: ReactNode }) {
+export function ProductCard({ product, actions }: { product: ProductDto; actions?: ReactNode }) {
   const titleId = `product-${product.slug}`;
   return (
     <li className="product-card" aria-labelledby={titleId} data-testid="product-card">

@@ -1,3 +1,4 @@
+import type { ProductDto } from '@checkout-lab/contracts/dto';
 import { useCallback, useState, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { ErrorMessage } from '../../components/ui/alert';
@@ -6,14 +7,13 @@ import { QuantityStepper } from '../../components/ui/quantity-stepper';
 import { paths } from '../../config/routes';
 import { MAX_LINE_QUANTITY } from '../../config/store';
 import { getProduct } from '../../lib/api-client';
-import type { Product } from '../../lib/api-types';
-import { formatMoney } from '../../lib/money';
+import { formatMoney } from '@checkout-lab/contracts/money';
 import { useAsync } from '../../lib/use-async';
 import { StockLabel } from './stock-label';
 
 interface ProductDetailProps {
   slug: string;
-  renderPurchase?: (product: Product, quantity: number) => ReactNode;
+  renderPurchase?: (product: ProductDto, quantity: number) => ReactNode;
 }
 
 export function ProductDetail({ slug, renderPurchase }: ProductDetailProps) {

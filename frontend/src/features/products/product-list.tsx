@@ -1,15 +1,15 @@
+import type { ProductDto } from '@checkout-lab/contracts/dto';
 import { useEffect, type ReactNode } from 'react';
 import { ErrorMessage } from '../../components/ui/alert';
 import { Loading } from '../../components/ui/loading';
 import { listProducts } from '../../lib/api-client';
-import type { Product } from '../../lib/api-types';
 import { useAsync } from '../../lib/use-async';
 import { ProductCard } from './product-card';
 
 /** User Timing mark that `npm run bench` reads: when the first products are on screen. */
 export const PRODUCT_LIST_MARK = 'product-list-rendered';
 
-export function ProductList({ renderActions }: { renderActions?: (p: Product) => ReactNode }) {
+export function ProductList({ renderActions }: { renderActions?: (p: ProductDto) => ReactNode }) {
   const { data: products, error, reload } = useAsync(listProducts);
 
   useEffect(() => {

@@ -80,15 +80,12 @@
     else el.removeAttribute('data-reason');
   }
 
+  // The shop's own formatter (assets/money.js, built from @checkout-lab/contracts), so the modal
+  // reads like the storefront. The sandbox also takes currencies the shop does not sell.
   function formatAmount(minor, currency) {
-    var exp = currency === 'JPY' ? 0 : 2;
-    try {
-      return new Intl.NumberFormat('en-IN', { style: 'currency', currency: currency }).format(
-        minor / Math.pow(10, exp),
-      );
-    } catch {
-      return currency + ' ' + (minor / 100).toFixed(2);
-    }
+    var money = window.CheckoutLabMoney;
+    if (money.isCurrency(currency)) return money.formatMoney(minor, currency);
+    return currency + ' ' + minor + ' (minor units)';
   }
 
   function selectTab(method) {

@@ -1,0 +1,128 @@
+// The request bodies both sides validate: the backend at every edge, the storefront before it
+// sends, so a buyer sees the same rules (and words) the server applies. Types come from z.infer.
+import { z } from 'zod';
+import { CURRENCIES } from './money';
+
+export const slugSchema = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens');
+
+/** Integer minor units; a generous upper bound keeps totals far from unsafe integers. */
+export const minorUnitsSchema = z
+  .number({ error: 'must be a number of minor units' })
+  .int('must be an integer number of minor units (paise, poisha, cents)')
+  .max(10_000_000_00);
+
+export const currencySchema = z.enum(CURRENCIES);
+
+export const objectIdSchema = z.string().regex(/^[a-f0-9]{24}$/, 'must be a 24-character hex id');
+
+/** A gateway's name; whether it is enabled is the registry's answer, not the schema's. */
+export const gatewayNameSchema = z
+  .string({ error: 'must name a gateway' })
+  .regex(/^[a-z][a-z0-9]{1,30}$/, 'must name a gateway, like "razorpay"');
+
+const quantity = z
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .max(99, 'must be at most 99');
+
+const cartLine = z.union(
+  [z.object({ slug: slugSchema, quantity }), z.object({ productId: objectIdSchema, quantity })],
+  { error: 'each item needs a slug or a productId, and a quantity' },
+);
+
+export const customerSchema = z.object({
+  name: z.string().trim().min(1, 'Enter your full name.').max(100, 'Use at most 100 characters.'),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter your email address, for the receipt.')
+    .max(200, 'Enter an email address like name@example.com.')
+    .pipe(z.email('Enter an email address like name@example.com.')),
+  contact: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{7,20}$/, 'Enter a phone number of 7 to 20 digits, like +91 98765 43210.')
+    .optional(),
+});
+
+export const couponSchema = z
+  .string()
+  .trim()
+  .max(40, 'Coupon codes are letters and digits only.')
+  .regex(/^[A-Za-z0-9_-]*$/, 'Coupon codes are letters and digits only.');
+
+// Buyer-facing bodies are plain (stripping) objects on purpose: a tampered `price`, `amount`,
+// `total` or `currency` is dropped, never read. The server prices everything from the database.
+export const createOrderBody = z.object({
+  items: z.array(cartLine).min(1, 'the cart is empty').max(20, 'at most 20 lines'),
+  customer: customerSchema,
+  coupon: couponSchema.optional(),
+});
+
+export const checkoutBody = z.object({ gateway: gatewayNameSchema });
+
+const imageSchema = z
+  .string()
+  .max(500)
+  .refine((v) => v === '' || v.startsWith('/') || /^https?:\/\//.test(v), {
+    message: 'must be an absolute path or an http(s) URL',
+  });
+
+const productFields = z.strictObject({
+  slug: slugSchema,
+  name: z.string().trim().min(1).max(120),
+  description: z.string().max(2000),
+  image: imageSchema,
+  price: minorUnitsSchema.min(1, 'must be at least 1 minor unit'),
+  currency: currencySchema,
+  stock: z.number().int().min(0).max(1_000_000),
+  active: z.boolean(),
+});
+
+export const productInputSchema = productFields.extend({
+  description: productFields.shape.description.default(''),
+  image: productFields.shape.image.default(''),
+  active: productFields.shape.active.default(true),
+});
+
+// Built from the fields without defaults: a patch must never reset what it does not mention.
+export const productPatchSchema = productFields
+  .omit({ slug: true })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to update' });
+
+// Both bodies may be omitted entirely (a full refund; the default grace period).
+export const refundBody = z
+  .strictObject({
+    /** Minor units; omitted means everything still refundable. */
+    amount: z.number().int().min(1).optional(),
+    reason: z.string().trim().max(200).optional(),
+  })
+  .default({});
+
+export const reconcileBody = z
+  .strictObject({
+    /** Only payments older than this are re-checked; the configured grace period by default. */
+    olderThanSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(30 * 24 * 3600)
+      .optional(),
+  })
+  .default({});
+
+export type CustomerInput = z.infer<typeof customerSchema>;
+export type CreateOrderInput = z.infer<typeof createOrderBody>;
+export type CheckoutInput = z.infer<typeof checkoutBody>;
+export type ProductInput = z.infer<typeof productInputSchema>;
+/** What a client sends to create a product (fields with defaults may be left out). */
+export type ProductCreateBody = z.input<typeof productInputSchema>;
+export type ProductPatch = z.infer<typeof productPatchSchema>;
+export type RefundInput = z.infer<typeof refundBody>;
+export type ReconcileInput = z.infer<typeof reconcileBody>;

@@ -1,0 +1,79 @@
+// Every status and event-type list the backend writes and the storefront reads, once, as
+// `as const` arrays: the types derive from them, the Mongoose enums and the admin filters use
+// them, so a renamed value fails the typecheck on both sides.
+
+/** Forward only: pending → paid → fulfilled, pending → cancelled, paid | fulfilled → refunded. */
+export const ORDER_STATUSES = ['pending', 'paid', 'fulfilled', 'refunded', 'cancelled'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** Forward only: created → authorized → captured → refunded, created | authorized → failed. */
+export const PAYMENT_STATUSES = [
+  'created',
+  'authorized',
+  'captured',
+  'refunded',
+  'failed',
+] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+export const REFUND_STATUSES = ['pending', 'processed', 'failed'] as const;
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
+
+/** Who reported a fact on a timeline. */
+export const TIMELINE_SOURCES = ['checkout', 'verify', 'webhook', 'reconcile', 'admin'] as const;
+export type TimelineSource = (typeof TIMELINE_SOURCES)[number];
+
+/** What happened to a stored webhook event. */
+export const WEBHOOK_OUTCOMES = [
+  'pending',
+  'applied',
+  'no_change',
+  'unknown_order',
+  'ignored',
+  'rejected',
+  'failed',
+] as const;
+export type WebhookOutcome = (typeof WEBHOOK_OUTCOMES)[number];
+
+/** How the browser pays: a modal on our page, the gateway's hosted page, or an embedded element. */
+export const CHECKOUT_KINDS = ['modal', 'redirect', 'embedded'] as const;
+export type CheckoutKind = (typeof CHECKOUT_KINDS)[number];
+
+/**
+ * Every timeline entry type the backend writes. The order page's progress steps are written
+ * against these, so a step can only wait for a string that really appears.
+ */
+export const TIMELINE_TYPES = [
+  'order.created',
+  'order.paid',
+  'order.fulfilled',
+  'order.cancelled',
+  'order.refunded',
+  'checkout.started',
+  'signature.verified',
+  'signature.rejected',
+  'gateway.verified',
+  'webhook.received',
+  'payment.authorized',
+  'payment.captured',
+  'payment.failed',
+  'payment.refunded',
+  'payment.refunded_partial',
+  'payment.refunded_full',
+  'payment.retried',
+  'payment.mismatch',
+  'payment.amount_mismatch',
+  'payment.needs_refund',
+  'payment.capture_requested',
+  'payment.capture_failed',
+  'refund.created',
+  'refund.pending',
+  'refund.processed',
+  'refund.failed',
+  'refund.reason',
+  'stock.decremented',
+  'stock.shortfall',
+  'email.sent',
+  'email.failed',
+] as const;
+export type TimelineType = (typeof TIMELINE_TYPES)[number];
