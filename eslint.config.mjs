@@ -1,8 +1,58 @@
-// One lint configuration for every workspace.
+// One lint configuration for every workspace. The import rules at the bottom are the project's
+// architecture, enforced: see docs/architecture.md § "Boundaries".
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
-import tseslint from 'typescript-eslint';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const features = readdirSync(new URL('./frontend/src/features', import.meta.url));
+
+/** Where each layer may not import from (eslint-plugin-import-x's no-restricted-paths zones). */
+const zones = [
+  // Routes map URLs to validation and a controller; controllers parse, call a service, answer.
+  {
+    target: ['./backend/src/routes', './backend/src/controllers'],
+    from: ['./backend/src/models', './backend/src/gateways'],
+    message: 'Routes and controllers go through services; models and gateways live behind them.',
+  },
+  // Services know the gateway interface and the registry, never a vendor's module.
+  {
+    target: './backend/src/services',
+    from: './backend/src/gateways',
+    except: ['./gateway.ts', './registry.ts'],
+    message:
+      'Services never name a vendor: use the PaymentGateway interface (gateways/gateway.ts).',
+  },
+  // What the workspaces share depends on none of them.
+  {
+    target: './packages/contracts',
+    from: ['./backend', './frontend', './sandbox'],
+    message: 'packages/contracts is shared by every workspace and imports none of them.',
+  },
+  {
+    target: './frontend/src',
+    from: ['./backend', './sandbox'],
+    message:
+      'The storefront talks to the backend over HTTP; shared types live in packages/contracts.',
+  },
+  // bulletproof-react: shared code never reaches up into features or the app shell...
+  {
+    target: ['./frontend/src/components', './frontend/src/lib', './frontend/src/config'],
+    from: ['./frontend/src/features', './frontend/src/app'],
+    message: 'Shared frontend code (components, lib, config) must not import features or app/.',
+  },
+  { target: './frontend/src/features', from: './frontend/src/app' },
+  // ...and features never import each other: app/ composes them.
+  ...features.map((feature) => ({
+    target: `./frontend/src/features/${feature}`,
+    from: './frontend/src/features',
+    except: [`./${feature}`],
+    message: 'Features do not import each other; compose them in frontend/src/app.',
+  })),
+];
 
 export default tseslint.config(
   {
@@ -39,5 +89,57 @@ export default tseslint.config(
     // Browser-side sandbox assets (checkout.js, hosted pages) run in the page, not in Node.
     files: ['sandbox/src/**/public/**/*.js'],
     languageOptions: { globals: { ...globals.browser }, sourceType: 'script' },
+  },
+  {
+    files: [
+      'backend/src/**/*.ts',
+      'frontend/src/**/*.{ts,tsx}',
+      'sandbox/src/**/*.ts',
+      'packages/contracts/src/**/*.ts',
+    ],
+    plugins: { 'import-x': importX },
+    settings: {
+      // The TypeScript parser and extensions (import-x's own typescript preset), so no-cycle can
+      // read the files it follows.
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver': undefined,
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          noWarnOnMultipleProjects: true,
+          project: [
+            'backend/tsconfig.json',
+            'frontend/tsconfig.json',
+            'sandbox/tsconfig.json',
+            'packages/contracts/tsconfig.json',
+          ],
+        }),
+      ],
+    },
+    rules: {
+      'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': ['error', { zones }],
+    },
+  },
+  {
+    // A vendor's SDK is used by its gateway module and nowhere else in the backend.
+    files: ['backend/src/**/*.ts'],
+    ignores: ['backend/src/gateways/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['razorpay', 'stripe'].map((name) => ({
+            name,
+            message: 'Only backend/src/gateways/ may use a gateway SDK.',
+          })),
+          patterns: [
+            {
+              group: ['razorpay/*', 'stripe/*'],
+              message: 'Only backend/src/gateways/ may use a gateway SDK.',
+            },
+          ],
+        },
+      ],
+    },
   },
 );
