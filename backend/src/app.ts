@@ -13,6 +13,7 @@ import { requireAdmin } from './middleware/admin-auth';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
 import { adminRoutes } from './routes/admin.routes';
 import { configRoutes } from './routes/config.routes';
+import { docsRoutes } from './routes/docs.routes';
 import { healthRoutes } from './routes/health.routes';
 import { orderRoutes } from './routes/order.routes';
 import { paymentRoutes } from './routes/payment.routes';
@@ -56,6 +57,7 @@ export function buildApp(deps: AppDeps): Express {
   app.use('/api/orders', orderRoutes(deps));
   app.use('/api/payments', paymentRoutes(deps));
   app.use('/api/admin', admin, adminRoutes(deps));
+  app.use('/api', docsRoutes(deps));
   app.use('/api', notFoundHandler);
 
   if (deps.staticDir && existsSync(deps.staticDir)) serveStorefront(app, deps.staticDir);

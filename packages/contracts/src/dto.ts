@@ -1,170 +1,205 @@
-// The API's responses, written once. The backend's mappers are typed against these and the
-// storefront reads them, so a field renamed on one side fails the typecheck of the other.
-// Money is integer minor units plus a currency; times are ISO 8601 strings.
-import type { Currency } from './money';
-import type {
-  CheckoutKind,
-  OrderStatus,
-  PaymentStatus,
-  RefundStatus,
-  TimelineSource,
-  TimelineType,
-  WebhookOutcome,
+// The API's responses, written once, as zod schemas: the TypeScript types derive from them, the
+// backend's mappers are typed against those types (a field renamed on one side fails the
+// typecheck of the other), and the OpenAPI document describes responses with them. Money is
+// integer minor units plus a currency; times are ISO 8601 strings.
+import { z } from 'zod';
+import { CURRENCIES } from './money';
+import {
+  CHECKOUT_KINDS,
+  ORDER_STATUSES,
+  PAYMENT_STATUSES,
+  REFUND_STATUSES,
+  TIMELINE_SOURCES,
+  TIMELINE_TYPES,
+  WEBHOOK_OUTCOMES,
 } from './statuses';
 
+const currency = z.enum(CURRENCIES);
+const minor = z.number().int();
+const isoTime = z.iso.datetime();
+const nullableTime = isoTime.nullable();
+
 /** A gateway's name as the API uses it ("razorpay"); the storefront never branches on it. */
-export type GatewayName = string;
+export const gatewayNameDto = z.string();
+export type GatewayName = z.infer<typeof gatewayNameDto>;
 
-export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
+export const errorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
 
-export interface ProductDto {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  image: string;
-  price: number;
-  currency: Currency;
-  stock: number;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export const productDtoSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  image: z.string(),
+  price: minor,
+  currency,
+  stock: z.number().int(),
+  active: z.boolean(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+export type ProductDto = z.infer<typeof productDtoSchema>;
 
 /** What a gateway lets the browser know (GET /api/config): never a secret. */
-export interface GatewayInfo {
-  name: GatewayName;
+export const gatewayInfoSchema = z.object({
+  name: gatewayNameDto,
   /** For people: "Razorpay". */
-  label: string;
+  label: z.string(),
   /** One line for the payment step: "Cards, UPI, netbanking and wallets". */
-  description: string;
-  kind: CheckoutKind;
-  currencies: Currency[];
+  description: z.string(),
+  kind: z.enum(CHECKOUT_KINDS),
+  currencies: z.array(currency),
   /** The public half of the gateway's keys (Razorpay key id, Stripe publishable key). */
-  publicKey?: string;
+  publicKey: z.string().optional(),
   /** The gateway's browser script (checkout.js, stripe.js), when it has one. */
-  scriptUrl?: string;
-}
+  scriptUrl: z.string().optional(),
+});
+export type GatewayInfo = z.infer<typeof gatewayInfoSchema>;
 
-export interface PublicConfig {
-  storeName: string;
-  mode: 'sandbox' | 'live';
-  gateways: GatewayInfo[];
-}
+export const publicConfigSchema = z.object({
+  storeName: z.string(),
+  mode: z.enum(['sandbox', 'live']),
+  gateways: z.array(gatewayInfoSchema),
+});
+export type PublicConfig = z.infer<typeof publicConfigSchema>;
 
-export interface CustomerDto {
-  name: string;
-  email: string;
-  contact: string;
-}
+export const customerDtoSchema = z.object({
+  name: z.string(),
+  email: z.string(),
+  contact: z.string(),
+});
+export type CustomerDto = z.infer<typeof customerDtoSchema>;
 
-export interface OrderItemDto {
-  slug: string;
-  name: string;
-  image: string;
-  unitPrice: number;
-  quantity: number;
-  lineTotal: number;
-}
+export const orderItemDtoSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  image: z.string(),
+  unitPrice: minor,
+  quantity: z.number().int(),
+  lineTotal: minor,
+});
+export type OrderItemDto = z.infer<typeof orderItemDtoSchema>;
 
-export interface PaymentErrorDto {
-  code?: string;
-  description?: string;
-  source?: string;
-  step?: string;
-  reason?: string;
-}
+export const paymentErrorDtoSchema = z.object({
+  code: z.string().optional(),
+  description: z.string().optional(),
+  source: z.string().optional(),
+  step: z.string().optional(),
+  reason: z.string().optional(),
+});
+export type PaymentErrorDto = z.infer<typeof paymentErrorDtoSchema>;
 
-export interface RefundDto {
-  id: string;
-  amount: number;
-  status: RefundStatus;
-  createdAt: string;
-  processedAt: string | null;
-}
+export const refundDtoSchema = z.object({
+  id: z.string(),
+  amount: minor,
+  status: z.enum(REFUND_STATUSES),
+  createdAt: isoTime,
+  processedAt: nullableTime,
+});
+export type RefundDto = z.infer<typeof refundDtoSchema>;
 
-export interface PaymentDto {
-  id: string;
-  attempt: number;
-  gateway: GatewayName;
-  status: PaymentStatus;
-  amount: number;
-  currency: Currency;
-  method: string | null;
-  refundStatus: 'partial' | 'full' | null;
-  amountRefunded: number;
-  signatureVerified: boolean;
-  refs: { orderId: string | null; paymentId: string | null };
-  error: PaymentErrorDto | null;
-  refunds: RefundDto[];
-  createdAt: string;
-  updatedAt: string;
-}
+export const paymentDtoSchema = z.object({
+  id: z.string(),
+  attempt: z.number().int(),
+  gateway: gatewayNameDto,
+  status: z.enum(PAYMENT_STATUSES),
+  amount: minor,
+  currency,
+  method: z.string().nullable(),
+  refundStatus: z.enum(['partial', 'full']).nullable(),
+  amountRefunded: minor,
+  signatureVerified: z.boolean(),
+  refs: z.object({ orderId: z.string().nullable(), paymentId: z.string().nullable() }),
+  error: paymentErrorDtoSchema.nullable(),
+  refunds: z.array(refundDtoSchema),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+export type PaymentDto = z.infer<typeof paymentDtoSchema>;
 
-export interface TimelineItemDto {
-  at: string;
-  type: TimelineType;
-  source: TimelineSource;
-  message: string;
+export const timelineItemDtoSchema = z.object({
+  at: isoTime,
+  type: z.enum(TIMELINE_TYPES),
+  source: z.enum(TIMELINE_SOURCES),
+  message: z.string(),
   /** Which checkout attempt an entry belongs to; absent for order-level entries. */
-  attempt?: number;
-}
+  attempt: z.number().int().optional(),
+});
+export type TimelineItemDto = z.infer<typeof timelineItemDtoSchema>;
 
-export interface OrderDto {
-  id: string;
-  status: OrderStatus;
-  currency: Currency;
-  customer: CustomerDto;
-  items: OrderItemDto[];
-  subtotal: number;
-  discount: number;
-  tax: number;
-  shipping: number;
-  total: number;
-  coupon: string | null;
-  amountRefunded: number;
-  paidAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  payments: PaymentDto[];
-  timeline: TimelineItemDto[];
-}
+export const orderDtoSchema = z.object({
+  id: z.string(),
+  status: z.enum(ORDER_STATUSES),
+  currency,
+  customer: customerDtoSchema,
+  items: z.array(orderItemDtoSchema),
+  subtotal: minor,
+  discount: minor,
+  tax: minor,
+  shipping: minor,
+  total: minor,
+  coupon: z.string().nullable(),
+  amountRefunded: minor,
+  paidAt: nullableTime,
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  payments: z.array(paymentDtoSchema),
+  timeline: z.array(timelineItemDtoSchema),
+});
+export type OrderDto = z.infer<typeof orderDtoSchema>;
 
 /** The options a modal gateway's script takes (Razorpay's `new Razorpay(options)`), minus callbacks. */
-export interface ModalOptions {
-  key: string;
-  order_id: string;
-  amount: number;
-  currency: string;
-  name: string;
-  description?: string;
-  prefill?: { name?: string; email?: string; contact?: string };
-  notes?: Record<string, string>;
-  [option: string]: unknown;
-}
+export const modalOptionsSchema = z.looseObject({
+  key: z.string(),
+  order_id: z.string(),
+  amount: minor,
+  currency: z.string(),
+  name: z.string(),
+  description: z.string().optional(),
+  prefill: z
+    .object({
+      name: z.string().optional(),
+      email: z.string().optional(),
+      contact: z.string().optional(),
+    })
+    .optional(),
+  notes: z.record(z.string(), z.string()).optional(),
+});
+export type ModalOptions = z.infer<typeof modalOptionsSchema>;
 
 /** How the browser continues after POST /api/orders/:id/checkout; one branch per checkout kind. */
-export type CheckoutStartDto =
-  | { kind: 'modal'; scriptUrl: string; options: ModalOptions }
-  | { kind: 'redirect'; url: string }
-  | {
-      kind: 'embedded';
-      scriptUrl: string;
-      publicKey: string;
-      clientSecret: string;
-      /** Where the gateway sends the browser after a confirmation that needs a redirect. */
-      returnUrl: string;
-    };
+export const checkoutStartDtoSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('modal'), scriptUrl: z.string(), options: modalOptionsSchema }),
+  z.object({ kind: z.literal('redirect'), url: z.string() }),
+  z.object({
+    kind: z.literal('embedded'),
+    scriptUrl: z.string(),
+    publicKey: z.string(),
+    clientSecret: z.string(),
+    /** Where the gateway sends the browser after a confirmation that needs a redirect. */
+    returnUrl: z.string(),
+  }),
+]);
+export type CheckoutStartDto = z.infer<typeof checkoutStartDtoSchema>;
 
-export interface CheckoutResponse {
-  payment: { id: string; attempt: number; gateway: GatewayName };
-  checkout: CheckoutStartDto;
-}
+export const checkoutResponseSchema = z.object({
+  payment: z.object({ id: z.string(), attempt: z.number().int(), gateway: gatewayNameDto }),
+  checkout: checkoutStartDtoSchema,
+});
+export type CheckoutResponse = z.infer<typeof checkoutResponseSchema>;
 
 // ---- Admin ------------------------------------------------------------------------------
 
+export const pageSchema = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    page: z.number().int(),
+    limit: z.number().int(),
+    total: z.number().int(),
+  });
 export interface Page<T> {
   items: T[];
   page: number;
@@ -172,55 +207,60 @@ export interface Page<T> {
   total: number;
 }
 
-export interface AdminOrderSummary {
-  id: string;
-  status: OrderStatus;
-  customer: { name: string; email: string };
-  total: number;
-  currency: Currency;
-  amountRefunded: number;
-  attempts: number;
-  createdAt: string;
-  paidAt: string | null;
-}
+export const adminOrderSummarySchema = z.object({
+  id: z.string(),
+  status: z.enum(ORDER_STATUSES),
+  customer: z.object({ name: z.string(), email: z.string() }),
+  total: minor,
+  currency,
+  amountRefunded: minor,
+  attempts: z.number().int(),
+  createdAt: isoTime,
+  paidAt: nullableTime,
+});
+export type AdminOrderSummary = z.infer<typeof adminOrderSummarySchema>;
 
-export interface AdminPaymentDto extends PaymentDto {
+export const adminPaymentDtoSchema = paymentDtoSchema.extend({
   /** The shop order's public id. */
-  orderId: string | null;
-}
+  orderId: z.string().nullable(),
+});
+export type AdminPaymentDto = z.infer<typeof adminPaymentDtoSchema>;
 
-export interface WebhookEventDto {
-  id: string;
-  gateway: GatewayName;
-  eventId: string;
-  type: string;
-  signatureValid: boolean;
-  outcome: WebhookOutcome;
-  detail: string | null;
-  error: string | null;
-  attempts: number;
-  receivedAt: string;
-  processedAt: string | null;
-  payload: unknown;
-}
+export const webhookEventDtoSchema = z.object({
+  id: z.string(),
+  gateway: gatewayNameDto,
+  eventId: z.string(),
+  type: z.string(),
+  signatureValid: z.boolean(),
+  outcome: z.enum(WEBHOOK_OUTCOMES),
+  detail: z.string().nullable(),
+  error: z.string().nullable(),
+  attempts: z.number().int(),
+  receivedAt: isoTime,
+  processedAt: nullableTime,
+  payload: z.unknown(),
+});
+export type WebhookEventDto = z.infer<typeof webhookEventDtoSchema>;
 
-export interface OutboxEmailDto {
-  id: string;
-  to: string;
-  from: string;
-  subject: string;
-  text: string;
-  html: string;
+export const outboxEmailDtoSchema = z.object({
+  id: z.string(),
+  to: z.string(),
+  from: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  html: z.string(),
   /** The order the email is about (its public id). */
-  orderId?: string;
-  sentAt: string;
-  delivery: 'outbox' | 'smtp';
-}
+  orderId: z.string().optional(),
+  sentAt: isoTime,
+  delivery: z.enum(['outbox', 'smtp']),
+});
+export type OutboxEmailDto = z.infer<typeof outboxEmailDtoSchema>;
 
-export interface ReconcileSummary {
-  checked: number;
-  settled: number;
-  gatewayErrors: number;
-  webhooksRetried: number;
-  fulfilmentsResumed: number;
-}
+export const reconcileSummarySchema = z.object({
+  checked: z.number().int(),
+  settled: z.number().int(),
+  gatewayErrors: z.number().int(),
+  webhooksRetried: z.number().int(),
+  fulfilmentsResumed: z.number().int(),
+});
+export type ReconcileSummary = z.infer<typeof reconcileSummarySchema>;
