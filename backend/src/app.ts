@@ -11,6 +11,8 @@ import type { Config } from './config';
 import type { GatewayRegistry } from './gateways/registry';
 import { requireAdmin } from './middleware/admin-auth';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
+import { methodNotAllowed } from './middleware/method-not-allowed';
+import { expandOperations } from './openapi/openapi.document';
 import { adminRoutes } from './routes/admin.routes';
 import { configRoutes } from './routes/config.routes';
 import { docsRoutes } from './routes/docs.routes';
@@ -46,6 +48,7 @@ export function buildApp(deps: AppDeps): Express {
     '/api',
     cors({ origin: config.corsOrigins, methods: ['GET', 'POST', 'PATCH', 'DELETE'], maxAge: 600 }),
   );
+  app.use('/api', methodNotAllowed(expandOperations(deps.gateways.list())));
   // Webhooks first: they need the raw bytes, before any JSON parser runs.
   app.use('/api/webhooks', webhookRoutes(deps));
   app.use('/api', express.json({ limit: JSON_BODY_LIMIT, strict: true }));

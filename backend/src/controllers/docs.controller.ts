@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Request, Response } from 'express';
-import type { Config } from '../config';
 import { buildOpenApiDocument } from '../openapi/openapi.document';
+import type { ServiceContext } from '../services/context';
 
 const VERSION = (
   JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
@@ -34,9 +34,13 @@ const INIT = `window.ui = SwaggerUIBundle({
   tryItOutEnabled: false,
 });`;
 
-export function docsController(config: Config) {
-  // Built once: the document depends only on the code and the store name.
-  const document = buildOpenApiDocument({ version: VERSION, storeName: config.storeName });
+export function docsController(ctx: ServiceContext) {
+  // Built once: the document depends only on the code, the store name and the gateways.
+  const document = buildOpenApiDocument({
+    version: VERSION,
+    storeName: ctx.config.storeName,
+    gateways: ctx.gateways.list(),
+  });
   return {
     openapi(_req: Request, res: Response) {
       res.json(document);

@@ -5,6 +5,7 @@
 import type { GatewayInfo, GatewayName } from '@checkout-lab/contracts/dto';
 import type { Currency } from '@checkout-lab/contracts/money';
 import type { CheckoutKind, PaymentStatus, RefundStatus } from '@checkout-lab/contracts/statuses';
+import type { z } from 'zod';
 
 export type { GatewayName };
 
@@ -134,6 +135,11 @@ export interface PaymentGateway {
   readonly webhookHeaders: readonly string[];
   /** Origins the storefront must be allowed to load scripts, frames and requests from (CSP). */
   readonly browserOrigins: readonly string[];
+  /**
+   * The parameters a genuine return from this gateway carries. parseReturn validates with it,
+   * and the OpenAPI document describes POST /api/payments/<name>/return with it.
+   */
+  readonly returnSchema: z.ZodType;
 
   /** What GET /api/config may tell the browser about this gateway: never a secret. */
   publicInfo(): GatewayInfo;

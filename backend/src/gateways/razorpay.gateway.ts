@@ -40,7 +40,7 @@ export interface RazorpayGatewayConfig {
 }
 
 /** What Razorpay's checkout handler passes to the page (and the page posts to us). */
-const returnSchema = z.object({
+const returnSchema = z.looseObject({
   razorpay_order_id: z.string().regex(/^order_[A-Za-z0-9]{6,40}$/, 'is not a Razorpay order id'),
   razorpay_payment_id: z.string().regex(/^pay_[A-Za-z0-9]{6,40}$/, 'is not a Razorpay payment id'),
   razorpay_signature: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be a hex HMAC-SHA256 signature'),
@@ -56,6 +56,7 @@ export class RazorpayGateway implements PaymentGateway {
   readonly kind = 'modal';
   readonly supportsRefunds = true;
   readonly webhookHeaders = ['x-razorpay-signature', 'x-razorpay-event-id'];
+  readonly returnSchema = returnSchema;
   readonly browserOrigins: readonly string[];
   private readonly sdk: Razorpay;
 
@@ -175,7 +176,7 @@ export class RazorpayGateway implements PaymentGateway {
     return {
       orderRef: parsed.data.razorpay_order_id,
       paymentRef: parsed.data.razorpay_payment_id,
-      params: parsed.data,
+      params,
     };
   }
 

@@ -4,7 +4,7 @@
 import type { PaymentStatus } from '@checkout-lab/contracts/statuses';
 import { createHash } from 'node:crypto';
 import type { GatewayInfo } from '@checkout-lab/contracts/dto';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { GatewayError } from '../errors';
 import type { Logger } from '../logger';
 import { fromMajorUnits, toMajorUnitString, type Currency } from '@checkout-lab/contracts/money';
@@ -45,6 +45,10 @@ const STATUS: Record<VerifyResponse['status'], PaymentStatus> = {
 
 /** The spellings of the transaction id a return URL may carry (the reference lists them). */
 const RETURN_ID_PARAMS = ['transactionId', 'transaction_id', 'transactionID'] as const;
+const transactionId = z.string().regex(TRANSACTION_ID, 'is not a transaction id');
+const returnSchema = z.union(
+  RETURN_ID_PARAMS.map((name) => z.looseObject({ [name]: transactionId })),
+);
 
 export class RupantorpayGateway implements PaymentGateway {
   readonly name = 'rupantorpay';
@@ -55,6 +59,7 @@ export class RupantorpayGateway implements PaymentGateway {
   // Its webhook is unsigned and its page is a redirect: no header to keep, no origin to allow.
   readonly webhookHeaders = [];
   readonly browserOrigins = [];
+  readonly returnSchema = returnSchema;
 
   constructor(
     private readonly config: RupantorpayGatewayConfig,
@@ -148,11 +153,13 @@ export class RupantorpayGateway implements PaymentGateway {
   }
 
   parseReturn(params: Record<string, string>): PaymentReturn {
-    const id = RETURN_ID_PARAMS.map((name) => params[name]).find(Boolean);
-    if (!id || !TRANSACTION_ID.test(id)) {
+    if (!returnSchema.safeParse(params).success) {
       throw new PaymentReturnError('INVALID_RETURN', 'transactionId: is not a transaction id');
     }
-    return { paymentRef: id, params };
+    const id = RETURN_ID_PARAMS.map((name) => params[name]).find(
+      (v) => v && TRANSACTION_ID.test(v),
+    );
+    return { paymentRef: id!, params };
   }
 
   /** Nothing RupantorPay returns to the browser is signed: we ask it (verify-payment). */

@@ -18,6 +18,8 @@ import {
   webhookEventDtoSchema,
 } from '@checkout-lab/contracts/dto';
 import { z } from 'zod';
+import type { PaymentGateway } from '../gateways/gateway';
+import { paymentReturnBody } from '../schemas/order.schema';
 import { OPERATIONS, type Operation } from './operations';
 
 /** Named once in components/schemas, referenced everywhere else. */
@@ -87,7 +89,35 @@ function components(named: Record<string, z.ZodType>, io: 'input' | 'output') {
   return schemas;
 }
 
-export function buildOpenApiDocument(opts: { version: string; storeName: string }) {
+/**
+ * The API's operations as this app serves them: a `:gateway` route once per enabled gateway,
+ * each with that gateway's own return parameters, so the document says exactly what each
+ * gateway's return route accepts.
+ */
+export function expandOperations(gateways: readonly PaymentGateway[]): Operation[] {
+  const returnBody = (g: PaymentGateway) => paymentReturnBody.and(g.returnSchema);
+  return OPERATIONS.flatMap((op) => {
+    if (op.gateway) {
+      const g = gateways.find((x) => x.name === op.gateway);
+      return [g && op.gatewayBody ? { ...op, body: returnBody(g) } : op];
+    }
+    if (!op.path.includes(':gateway')) return [op];
+    return gateways.map((g) => ({
+      ...op,
+      path: op.path.replace(':gateway', g.name),
+      summary: `${op.summary} (${g.label})`,
+      params: undefined,
+      ...(op.gatewayBody ? { body: returnBody(g) } : {}),
+      ...(op.rawBody ? { headers: g.webhookHeaders } : {}),
+    }));
+  });
+}
+
+export function buildOpenApiDocument(opts: {
+  version: string;
+  storeName: string;
+  gateways: readonly PaymentGateway[];
+}) {
   // Every body and response gets a name, so the whole document is built in two passes (what
   // clients send, what the API answers) and every DTO appears once.
   const inputs: Record<string, z.ZodType> = {};
@@ -102,10 +132,11 @@ export function buildOpenApiDocument(opts: { version: string; storeName: string 
   };
 
   const paths: Record<string, Record<string, object>> = {};
-  for (const op of OPERATIONS) {
+  for (const op of expandOperations(opts.gateways)) {
     const id = operationId(op);
     const responses: Record<string, object> = {};
     for (const [status, schema] of Object.entries(op.responses)) {
+      const links = Number(status) < 300 && op.links ? { links: op.links } : {};
       responses[status] = op.contentType
         ? { description: 'Success', content: { [op.contentType]: {} } }
         : schema
@@ -114,6 +145,7 @@ export function buildOpenApiDocument(opts: { version: string; storeName: string 
               content: {
                 'application/json': { schema: ref(nameOf(schema, responseName(schema, id))) },
               },
+              ...links,
             }
           : { description: 'Success, no body' };
     }
@@ -125,7 +157,8 @@ export function buildOpenApiDocument(opts: { version: string; storeName: string 
     if (op.body) {
       inputs[`${id}Body`] = op.body;
       requestBody = {
-        required: true,
+        // Bodies with defaults (reconcile) may be left out entirely.
+        required: !op.body.safeParse(undefined).success,
         content: { 'application/json': { schema: ref(`${id}Body`) } },
       };
     } else if (op.rawBody) {
@@ -142,7 +175,16 @@ export function buildOpenApiDocument(opts: { version: string; storeName: string 
       summary: op.summary,
       ...(op.description ? { description: op.description } : {}),
       ...(op.admin ? { security: [{ adminToken: [] }] } : {}),
-      parameters: [...parameters(op.params, 'path'), ...parameters(op.query, 'query')],
+      parameters: [
+        ...parameters(op.params, 'path'),
+        ...parameters(op.query, 'query'),
+        ...(op.headers ?? []).map((name) => ({
+          name,
+          in: 'header',
+          required: true,
+          schema: { type: 'string' },
+        })),
+      ],
       ...(requestBody ? { requestBody } : {}),
       responses,
     };

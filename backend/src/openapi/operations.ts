@@ -38,11 +38,28 @@ export interface Operation {
   body?: z.ZodType;
   /** The raw body a webhook route reads (verified on its exact bytes, never parsed first). */
   rawBody?: true;
+  /** Request headers the route requires (a webhook's signature headers). */
+  headers?: readonly string[];
   admin?: true;
+  /**
+   * A `:gateway` route is documented once per enabled gateway; 'return' bodies are that
+   * gateway's own return parameters (PaymentGateway.returnSchema) plus the shop `order`.
+   */
+  gatewayBody?: 'return';
+  /** For a fixed-gateway alias: which gateway's return it takes. */
+  gateway?: string;
+  /** OpenAPI links: what a client (or a stateful fuzzer) can call next with this answer. */
+  links?: Record<string, { operationId: string; parameters: Record<string, string> }>;
   /** Success status → response schema (undefined: no body). */
   responses: Record<number, z.ZodType | undefined>;
   /** Served as something other than JSON (the docs page and its script). */
   contentType?: 'text/html' | 'application/javascript';
+}
+
+function linksTo(operationIds: string[], parameters: Record<string, string>) {
+  return Object.fromEntries(
+    operationIds.map((operationId) => [operationId, { operationId, parameters }]),
+  );
 }
 
 const order = z.object({ order: orderDtoSchema });
@@ -116,6 +133,10 @@ export const OPERATIONS: Operation[] = [
     admin: true,
     summary: 'Create a product (prices in minor units)',
     body: productInputSchema,
+    // Not GET /api/products/{slug}: a product created inactive is not in the shop, by design.
+    links: linksTo(['patchProductsSlug', 'deleteProductsSlug'], {
+      slug: '$response.body#/product/slug',
+    }),
     responses: { 201: product },
   },
   {
@@ -143,6 +164,17 @@ export const OPERATIONS: Operation[] = [
     tag: 'storefront',
     summary: 'Create an order from a cart; the server prices it',
     body: createOrderBody,
+    links: linksTo(
+      [
+        'getOrdersId',
+        'postOrdersIdCheckout',
+        'getAdminOrdersId',
+        'postAdminOrdersIdRefund',
+        'postAdminOrdersIdFulfil',
+        'postAdminOrdersIdCancel',
+      ],
+      { id: '$response.body#/order/id' },
+    ),
     responses: { 201: order },
   },
   {
@@ -171,6 +203,7 @@ export const OPERATIONS: Operation[] = [
       'Flat string parameters as the gateway returned them (a modal handler payload, a redirect query string), plus `order`, the shop order the page is about.',
     params: gatewayParams,
     body: paymentReturnBody,
+    gatewayBody: 'return',
     responses: { 200: order },
   },
   {
@@ -179,6 +212,8 @@ export const OPERATIONS: Operation[] = [
     tag: 'payments',
     summary: 'Razorpay’s return under the name its tutorials use (the same handler)',
     body: paymentReturnBody,
+    gatewayBody: 'return',
+    gateway: 'razorpay',
     responses: { 200: order },
   },
   {

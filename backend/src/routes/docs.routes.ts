@@ -5,7 +5,7 @@ import type { ServiceContext } from '../services/context';
 
 /** GET /api/openapi.json and the browsable page at /api/docs. */
 export function docsRoutes(ctx: ServiceContext): Router {
-  const c = docsController(ctx.config);
+  const c = docsController(ctx);
   const router = Router();
   router.get('/openapi.json', c.openapi);
   router.get('/docs', c.page);

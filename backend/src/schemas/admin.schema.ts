@@ -1,4 +1,4 @@
-import { gatewayNameSchema } from '@checkout-lab/contracts/schemas';
+import { emailSchema, gatewayNameSchema } from '@checkout-lab/contracts/schemas';
 import {
   ORDER_STATUSES,
   PAYMENT_STATUSES,
@@ -14,7 +14,7 @@ const paging = {
 export const orderListQuery = z.strictObject({
   ...paging,
   status: z.enum(ORDER_STATUSES).optional(),
-  email: z.email().optional(),
+  email: emailSchema.optional(),
 });
 
 export const paymentListQuery = z.strictObject({

@@ -34,10 +34,13 @@ function servedRoutes(app: Express): Set<string> {
 }
 
 let app: Express;
+let gateways: string[];
 let document: { paths: Record<string, Record<string, unknown>>; openapi: string };
 
 beforeAll(async () => {
-  ({ app } = await buildTestApp());
+  let ctx;
+  ({ app, ctx } = await buildTestApp());
+  gateways = ctx.gateways.list().map((g) => g.name);
   document = (await request(app).get('/api/openapi.json').expect(200)).body;
 });
 
@@ -47,7 +50,12 @@ test('when the API is walked, then every route it serves is in /api/openapi.json
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
     ),
   );
-  const served = servedRoutes(app);
+  // A :gateway route is documented once per enabled gateway, with that gateway's parameters.
+  const served = new Set(
+    [...servedRoutes(app)].flatMap((r) =>
+      r.includes(':gateway') ? gateways.map((g) => r.replace(':gateway', g)) : [r],
+    ),
+  );
   expect(served.size).toBeGreaterThan(20);
   expect([...served].filter((r) => !documented.has(r))).toEqual([]);
   expect([...documented].filter((r) => !served.has(r))).toEqual([]);
@@ -57,6 +65,15 @@ test('when the document is checked by an OpenAPI validator, then it is valid Ope
   expect(document.openapi).toBe('3.1.0');
   // validate() dereferences a copy; a broken $ref or an invalid schema throws.
   await expect(SwaggerParser.validate(structuredClone(document) as never)).resolves.toBeTruthy();
+});
+
+test('when a known path is asked with a method it does not serve, then it answers 405 with Allow', async () => {
+  const res = await request(app).put('/api/orders').send({}).expect(405);
+  expect(res.headers.allow).toBe('POST');
+  expect(res.body.error.code).toBe('METHOD_NOT_ALLOWED');
+  const trace = await request(app).trace('/api/webhooks/razorpay').send('null').expect(405);
+  expect(trace.headers.allow).toBe('POST');
+  await request(app).put('/api/no-such-thing').expect(404);
 });
 
 test('when the docs page is asked for, then it is self-hosted HTML that loads the document', async () => {

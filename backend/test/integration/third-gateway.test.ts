@@ -5,6 +5,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { GatewayInfo } from '@checkout-lab/contracts/dto';
 import request from 'supertest';
+import { z } from 'zod';
 import { GatewayError } from '../../src/errors';
 import {
   PaymentReturnError,
@@ -38,6 +39,7 @@ class TestPayGateway implements PaymentGateway {
   readonly supportsRefunds = false;
   readonly webhookHeaders = ['x-testpay-signature'];
   readonly browserOrigins = ['https://pay.testpay.invalid'];
+  readonly returnSchema = z.object({ tp_session: z.string(), tp_payment: z.string() });
   readonly sessions = new Map<string, Session>();
 
   publicInfo(): GatewayInfo {

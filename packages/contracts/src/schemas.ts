@@ -35,14 +35,20 @@ const cartLine = z.union(
   { error: 'each item needs a slug or a productId, and a quantity' },
 );
 
+/**
+ * One plain rule, written as a pattern rather than zod's email format: the OpenAPI document then
+ * states exactly what the server accepts, and API fuzzers generate and check against the same
+ * rule. (The browser trims what the buyer typed before it sends.)
+ */
+export const emailSchema = z
+  .string()
+  .min(1, 'Enter your email address, for the receipt.')
+  .max(200, 'Enter an email address like name@example.com.')
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Enter an email address like name@example.com.');
+
 export const customerSchema = z.object({
   name: z.string().trim().min(1, 'Enter your full name.').max(100, 'Use at most 100 characters.'),
-  email: z
-    .string()
-    .trim()
-    .min(1, 'Enter your email address, for the receipt.')
-    .max(200, 'Enter an email address like name@example.com.')
-    .pipe(z.email('Enter an email address like name@example.com.')),
+  email: emailSchema,
   contact: z
     .string()
     .trim()
@@ -58,20 +64,28 @@ export const couponSchema = z
 
 // Buyer-facing bodies are plain (stripping) objects on purpose: a tampered `price`, `amount`,
 // `total` or `currency` is dropped, never read. The server prices everything from the database.
-export const createOrderBody = z.object({
-  items: z.array(cartLine).min(1, 'the cart is empty').max(20, 'at most 20 lines'),
-  customer: customerSchema,
-  coupon: couponSchema.optional(),
-});
+export const createOrderBody = z
+  .object({
+    items: z.array(cartLine).min(1, 'the cart is empty').max(20, 'at most 20 lines'),
+    customer: customerSchema,
+    coupon: couponSchema.optional(),
+  })
+  // A cart of a demo product (the seed's slugs), for the API reference and for fuzzers.
+  .meta({
+    examples: [
+      {
+        items: [{ slug: 'canvas-tote-bag', quantity: 2 }],
+        customer: { name: 'Asha Rao', email: 'asha@example.com', contact: '+919876543210' },
+      },
+    ],
+  });
 
 export const checkoutBody = z.object({ gateway: gatewayNameSchema });
 
 const imageSchema = z
   .string()
   .max(500)
-  .refine((v) => v === '' || v.startsWith('/') || /^https?:\/\//.test(v), {
-    message: 'must be an absolute path or an http(s) URL',
-  });
+  .regex(/^(?:$|\/|https?:\/\/)/, 'must be an absolute path or an http(s) URL');
 
 const productFields = z.strictObject({
   slug: slugSchema,
@@ -94,7 +108,9 @@ export const productInputSchema = productFields.extend({
 export const productPatchSchema = productFields
   .omit({ slug: true })
   .partial()
-  .refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to update' });
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to update' })
+  // The same rule, stated for JSON Schema (the OpenAPI document), which cannot read a refine.
+  .meta({ minProperties: 1 });
 
 // Both bodies may be omitted entirely (a full refund; the default grace period).
 export const refundBody = z

@@ -19,7 +19,7 @@ export function validateCheckout(values: CheckoutValues): CheckoutErrors {
   const contact = values.contact.trim();
   const customer = customerSchema.safeParse({
     name: values.name,
-    email: values.email,
+    email: values.email.trim(),
     ...(contact ? { contact } : {}),
   });
   for (const issue of customer.success ? [] : customer.error.issues) {
