@@ -72,7 +72,7 @@ export function controlRouter(ctx: SandboxContext): Router {
     ctx.webhooks.resend(event);
     res
       .status(202)
-      .json({ resent: event.id, type: event.type, targets: event.targets ?? settings.webhookUrls });
+      .json({ resent: event.id, type: event.type, targets: ctx.webhooks.targetsOf(event) });
   });
   router.get('/deliveries', (_req, res) => {
     res.json({ deliveries: ctx.webhooks.deliveries() });
