@@ -53,7 +53,6 @@ export function buildCharge(
       network_decline_code: null,
       network_status: ok ? 'approved_by_network' : 'declined_by_network',
       reason: decline?.decline_code ?? (ok ? null : (decline?.code ?? null)),
-      risk_level: 'normal',
       seller_message: ok
         ? 'Payment complete.'
         : 'The bank did not return any further details with this decline.',
@@ -88,6 +87,7 @@ export function buildCharge(
         network_transaction_id: ok ? newStripeId('txn').slice(4, 19) : null,
         overcapture: { maximum_amount_capturable: intent.amount, status: 'unavailable' },
         regulated_status: 'unregulated',
+        transaction_link_id: null,
         three_d_secure: authenticated
           ? {
               authentication_flow: 'challenge',
@@ -107,6 +107,8 @@ export function buildCharge(
     refunds: { object: 'list', data: [], has_more: false, url: `/v1/charges/${id}/refunds` },
     review: null,
     shipping: null,
+    // The legacy Sources API; a charge made through a PaymentIntent has none.
+    source: null,
     source_transfer: null,
     statement_descriptor: null,
     statement_descriptor_suffix: null,

@@ -33,6 +33,8 @@ const createSchema = z.object({
     .object({ enabled: boolString, allow_redirects: z.enum(['always', 'never']).optional() })
     .optional(),
   payment_method_types: z.array(z.literal('card')).optional(),
+  // The newer API versions' name for restricting payment methods; cards are all there is here.
+  allowed_payment_method_types: z.array(z.literal('card')).optional(),
   // Manual capture is not emulated (see docs/sandbox.md); automatic_async is Stripe's default.
   capture_method: z.enum(['automatic', 'automatic_async']).optional(),
   payment_method: z.string().optional(),
@@ -98,6 +100,7 @@ export function createIntent(ctx: SandboxContext, params: Params, caller: Caller
     amount_received: 0,
     application: null,
     application_fee_amount: null,
+    allowed_payment_method_types: p.allowed_payment_method_types ?? null,
     automatic_payment_methods: p.payment_method_types
       ? null
       : {
@@ -118,6 +121,7 @@ export function createIntent(ctx: SandboxContext, params: Params, caller: Caller
     last_payment_error: null,
     latest_charge: null,
     livemode: false,
+    managed_payments: { enabled: false },
     metadata: p.metadata ?? {},
     next_action: null,
     on_behalf_of: null,
@@ -138,6 +142,7 @@ export function createIntent(ctx: SandboxContext, params: Params, caller: Caller
     receipt_email: p.receipt_email ?? null,
     review: null,
     setup_future_usage: null,
+    shared_payment_granted_token: null,
     shipping: null,
     source: null,
     statement_descriptor: null,

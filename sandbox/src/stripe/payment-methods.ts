@@ -140,6 +140,7 @@ export function createCardPaymentMethod(
     customer_account: null,
     livemode: false,
     metadata: {},
+    shared_payment_granted_token: null,
     type: 'card',
   });
 }

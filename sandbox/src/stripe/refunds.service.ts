@@ -85,14 +85,7 @@ export function createRefund(ctx: SandboxContext, params: Params, caller: Caller
     currency: charge.currency,
     customer: null,
     customer_account: null,
-    destination_details: {
-      card: {
-        reference_status: 'pending',
-        reference_type: 'acquirer_reference_number',
-        type: 'refund',
-      },
-      type: 'card',
-    },
+    destination_details: { card: { type: 'refund' }, type: 'card' },
     metadata: p.metadata ?? {},
     payment_intent: charge.payment_intent,
     payment_method: charge.payment_method,

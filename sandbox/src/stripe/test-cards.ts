@@ -1,9 +1,13 @@
-/** What a declined card answers: Stripe's code, decline code and message for it. */
+/** What a declined card answers: Stripe's code, decline code, advice and message for it. */
 export interface Decline {
   code: string;
-  decline_code?: string;
+  decline_code: string;
   message: string;
   param?: string;
+  /** How to proceed, and the card network's own codes (Stripe adds them to card declines). */
+  advice_code: string;
+  network_decline_code: string;
+  network_advice_code?: string;
 }
 
 export type CardBehaviour =
@@ -12,30 +16,67 @@ export type CardBehaviour =
   /** 3-D Secure first; after a completed challenge the charge succeeds, or declines. */
   | { kind: 'authenticate'; after: Decline | null };
 
-const declined = (decline_code: string, message = 'Your card was declined.'): Decline => ({
+const declined = (
+  decline_code: string,
+  message: string,
+  rest: Omit<Decline, 'code' | 'decline_code' | 'message'>,
+): Decline => ({
   code: 'card_declined',
   decline_code,
   message,
+  ...rest,
 });
 
+// Codes, texts and advice as Stripe's test mode answers them (test/fixtures/documented/stripe/card-error.*.json).
 export const DECLINES = {
-  generic: declined('generic_decline'),
-  insufficientFunds: declined('insufficient_funds', 'Your card has insufficient funds.'),
-  lostCard: declined('lost_card'),
-  stolenCard: declined('stolen_card'),
-  expired: { code: 'expired_card', message: 'Your card has expired.', param: 'exp_month' },
+  generic: declined('generic_decline', 'Your card was declined.', {
+    advice_code: 'try_again_later',
+    network_decline_code: '01',
+  }),
+  insufficientFunds: declined('insufficient_funds', 'Your card has insufficient funds.', {
+    advice_code: 'try_again_later',
+    network_decline_code: '51',
+    network_advice_code: '02',
+  }),
+  lostCard: declined('lost_card', 'Your card was declined.', {
+    advice_code: 'do_not_try_again',
+    network_decline_code: '41',
+    network_advice_code: '01',
+  }),
+  stolenCard: declined('stolen_card', 'Your card was declined.', {
+    advice_code: 'do_not_try_again',
+    network_decline_code: '43',
+    network_advice_code: '01',
+  }),
+  expired: {
+    code: 'expired_card',
+    decline_code: 'expired_card',
+    message: 'Your card has expired.',
+    param: 'exp_month',
+    advice_code: 'confirm_card_data',
+    network_decline_code: '54',
+    network_advice_code: '03',
+  },
   incorrectCvc: {
     code: 'incorrect_cvc',
+    decline_code: 'incorrect_cvc',
     message: "Your card's security code is incorrect.",
     param: 'cvc',
+    advice_code: 'confirm_card_data',
+    network_decline_code: 'N7',
+    network_advice_code: '03',
   },
   processingError: {
     code: 'processing_error',
+    decline_code: 'processing_error',
     message: 'An error occurred while processing your card. Try again in a little bit.',
+    advice_code: 'try_again_later',
+    network_decline_code: '06',
   },
   liveCard: declined(
     'test_mode_live_card',
     'Your card was declined. Your request was in test mode, but used a non test (live) card. For a list of valid test cards, visit: https://stripe.com/docs/testing.',
+    { advice_code: 'do_not_try_again', network_decline_code: '05' },
   ),
 } satisfies Record<string, Decline>;
 
