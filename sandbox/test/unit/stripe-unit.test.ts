@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Stripe from 'stripe';
 import { ConfigError, loadConfigFromEnv } from '../../src/config';
 import { stripeSignatureHeader } from '../../src/stripe/signer';
@@ -30,6 +32,17 @@ describe('Stripe pieces', () => {
     expect(config.stripePublishableKey).toMatch(/^pk_test_sandbox\w+$/);
     expect(config.stripeWebhookSecret).toMatch(/^whsec_sandbox\w+$/);
     expect(config.stripeWebhookUrls).toEqual(['http://127.0.0.1:4100/api/webhooks/stripe']);
+  });
+
+  it('when .env.example is read, then its Stripe values are the sandbox defaults', () => {
+    const example = readFileSync(join(__dirname, '../../../.env.example'), 'utf8');
+    const value = (name: string) => new RegExp(`^${name}=(\\S+)`, 'm').exec(example)?.[1];
+    expect(loadConfigFromEnv({})).toMatchObject({
+      stripeSecretKey: value('STRIPE_SECRET_KEY'),
+      stripePublishableKey: value('STRIPE_PUBLISHABLE_KEY'),
+      stripeWebhookSecret: value('STRIPE_WEBHOOK_SECRET'),
+    });
+    expect(value('STRIPE_SECRET_KEY')).toBeDefined();
   });
 
   it('when Stripe variables are set, then they are used, and a key of the wrong shape is a config error', () => {
