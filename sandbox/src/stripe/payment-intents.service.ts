@@ -1,74 +1,15 @@
-import { z } from 'zod';
 import type { SandboxContext } from '../context';
 import { unixNow } from '../store/ids';
 import type { PaymentIntent } from '../store/stripe-entities';
 import type { Caller } from './caller';
 import { assertConfirmable, attemptPayment } from './confirmation.service';
 import { amountLimitError, parseCurrency } from './currencies';
-import {
-  createCardPaymentMethod,
-  paymentMethodDataSchema,
-  resolvePaymentMethod,
-} from './payment-methods';
-import {
-  boolString,
-  expandList,
-  httpUrl,
-  intString,
-  metadataParam,
-  validate,
-  type Params,
-} from './params';
+import { cancelSchema, confirmSchema, createSchema, updateSchema } from './intent-params';
+import { createCardPaymentMethod, resolvePaymentMethod } from './payment-methods';
+import { validate, type Params } from './params';
 import { buildStripeEvent } from './stripe-events';
 import { invalidRequest, resourceMissing, unexpectedState } from './stripe-error';
 import { newClientSecret, newStripeId } from './stripe-ids';
-
-const createSchema = z.object({
-  amount: intString,
-  currency: z.string().min(1),
-  metadata: metadataParam.optional(),
-  description: z.string().max(1000).optional(),
-  receipt_email: z.string().max(800).optional(),
-  automatic_payment_methods: z
-    .object({ enabled: boolString, allow_redirects: z.enum(['always', 'never']).optional() })
-    .optional(),
-  payment_method_types: z.array(z.literal('card')).optional(),
-  // The newer API versions' name for restricting payment methods; cards are all there is here.
-  allowed_payment_method_types: z.array(z.literal('card')).optional(),
-  // Manual capture is not emulated (see docs/sandbox.md); automatic_async is Stripe's default.
-  capture_method: z.enum(['automatic', 'automatic_async']).optional(),
-  payment_method: z.string().optional(),
-  confirm: boolString.optional(),
-  return_url: httpUrl.optional(),
-  expand: expandList.optional(),
-});
-
-export const confirmSchema = z.object({
-  payment_method: z.string().optional(),
-  payment_method_data: paymentMethodDataSchema.optional(),
-  return_url: httpUrl.optional(),
-  receipt_email: z.string().max(800).optional(),
-  expand: expandList.optional(),
-  // What Stripe.js sends along with a browser confirmation.
-  client_secret: z.string().optional(),
-  key: z.string().optional(),
-  use_stripe_sdk: boolString.optional(),
-});
-
-const updateSchema = z.object({
-  amount: intString.optional(),
-  metadata: metadataParam.optional(),
-  description: z.string().max(1000).optional(),
-  receipt_email: z.string().max(800).optional(),
-  expand: expandList.optional(),
-});
-
-const cancelSchema = z.object({
-  cancellation_reason: z
-    .enum(['duplicate', 'fraudulent', 'requested_by_customer', 'abandoned'])
-    .optional(),
-  expand: expandList.optional(),
-});
 
 export function findIntent(ctx: SandboxContext, id: string): PaymentIntent {
   const intent = ctx.store.stripe.intents.get(id);
