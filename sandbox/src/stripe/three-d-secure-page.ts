@@ -1,3 +1,4 @@
+import { formatMoney, isCurrency } from '@checkout-lab/contracts/money';
 import type { PaymentIntent, PaymentMethod } from '../store/stripe-entities';
 import { CURRENCIES } from './currencies';
 
@@ -5,12 +6,14 @@ function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** The shop's own formatter for its currencies; other Stripe currencies by their minor digits. */
 function formatAmount(intent: PaymentIntent): string {
-  const zeroDecimal = CURRENCIES[intent.currency]?.decimals === 0;
-  return new Intl.NumberFormat('en-US', {
-    style: 'currency',
-    currency: intent.currency.toUpperCase(),
-  }).format(zeroDecimal ? intent.amount : intent.amount / 100);
+  const code = intent.currency.toUpperCase();
+  if (isCurrency(code)) return formatMoney(intent.amount, code);
+  const digits = CURRENCIES[intent.currency]?.decimals ?? 2;
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency: code }).format(
+    intent.amount / 10 ** digits,
+  );
 }
 
 const STYLE = `
