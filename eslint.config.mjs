@@ -86,6 +86,24 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // The delivery engine is shared by every gateway; each gateway module hands it a
+    // WebhookFormat (signing, headers, targets) instead of the engine importing the gateway.
+    files: ['sandbox/src/webhooks/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/razorpay/**', '**/rupantorpay/**', '**/stripe/**', 'razorpay', 'stripe'],
+              message: 'webhooks/ is vendor-neutral: take a WebhookFormat from the gateway module.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Browser-side sandbox assets (checkout.js, hosted pages) run in the page, not in Node.
     files: ['sandbox/src/**/public/**/*.js'],
     languageOptions: { globals: { ...globals.browser }, sourceType: 'script' },

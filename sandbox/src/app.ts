@@ -5,6 +5,8 @@ import { controlRouter } from './control/control.router';
 import { razorpayRouter } from './razorpay/razorpay.router';
 import { RazorpayError, requestError, serverError } from './razorpay/razorpay-error';
 import { rupantorpayRouter } from './rupantorpay/rupantorpay.router';
+import { stripeApiRouter } from './stripe/stripe-api.router';
+import { stripeRouter } from './stripe/stripe.router';
 
 /** Builds the sandbox's HTTP app from a context; never listens and never reads process.env. */
 export function buildApp(ctx: SandboxContext): Express {
@@ -24,12 +26,16 @@ export function buildApp(ctx: SandboxContext): Express {
       name: 'Checkout Lab gateway sandbox',
       razorpay: { apiBase: '/razorpay', checkoutScript: '/razorpay/checkout.js' },
       rupantorpay: { apiBase: '/rupantorpay/api' },
+      stripe: { apiBase: '/v1', stripeJs: '/stripe/v3/' },
       control: '/_sandbox',
       docs: 'docs/sandbox.md',
     });
   });
   app.use('/razorpay', razorpayRouter(ctx));
   app.use('/rupantorpay', rupantorpayRouter(ctx));
+  // The stripe SDK's base path is fixed at /v1 (only host, port and protocol are settable).
+  app.use('/v1', stripeApiRouter(ctx));
+  app.use('/stripe', stripeRouter(ctx));
   app.use('/_sandbox', controlRouter(ctx));
   app.use(() => {
     throw requestError(404, 'The requested URL was not found on the server.');

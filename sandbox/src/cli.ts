@@ -7,12 +7,15 @@ const USAGE = `Usage: npm run sandbox -- <command> [--url http://127.0.0.1:4010]
 
   events [--limit N] [--json]    the webhook delivery log (--> event, <-- response)
   trigger <event>                create real sandbox state that raises <event>
-                                 (payment.authorized|captured|failed, order.paid, refund.created|processed|failed)
+                                 Razorpay: payment.authorized|captured|failed, order.paid, refund.created|processed|failed
+                                 Stripe: payment_intent.created|succeeded|payment_failed|requires_action|canceled,
+                                         charge.succeeded|failed|refunded, refund.created
   resend <evt_id>                deliver a stored event again, byte for byte
   faults                         show webhook / API fault settings
   faults set name=value ...      e.g. faults set duplicate=0.5 tamper=1 delayMs=2000
   faults reset                   turn every fault off
-  webhooks [set <url>... | clear]  show or replace the Razorpay webhook targets
+  webhooks [set <url>... | clear] [--gateway stripe]
+                                 show or replace the webhook targets (Razorpay's by default)
   settings [autoCapture=false] [timeScale=0.01]
   health                         is a sandbox running at --url?`;
 
@@ -87,6 +90,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<strin
   const json = args.includes('--json') ? (args.splice(args.indexOf('--json'), 1), true) : false;
   const base = (flag('--url') ?? cliBaseUrlFromEnv(env)).replace(/\/$/, '');
   const limit = flag('--limit');
+  const gateway = flag('--gateway');
   const [command, ...rest] = args;
   const show = (data: unknown): string => JSON.stringify(data, null, 2);
 
@@ -126,10 +130,13 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<strin
       return show(await call(base, 'GET', '/faults'));
     }
     case 'webhooks': {
-      if (rest[0] === 'clear') return show(await call(base, 'PUT', '/webhooks', { urls: [] }));
+      const which = gateway ? { gateway } : {};
+      if (rest[0] === 'clear')
+        return show(await call(base, 'PUT', '/webhooks', { urls: [], ...which }));
       if (rest[0] === 'set')
-        return show(await call(base, 'PUT', '/webhooks', { urls: rest.slice(1) }));
-      return show(await call(base, 'GET', '/webhooks'));
+        return show(await call(base, 'PUT', '/webhooks', { urls: rest.slice(1), ...which }));
+      const query = gateway ? `?gateway=${encodeURIComponent(gateway)}` : '';
+      return show(await call(base, 'GET', `/webhooks${query}`));
     }
     case 'settings':
       return show(

@@ -66,7 +66,13 @@ export const sandboxConfigSchema = z.object({
   razorpayKeySecret: z.string().min(1),
   razorpayWebhookSecret: z.string().min(1),
   rupantorpayApiKey: z.string().min(1),
+  /** Stripe's key shapes; the sandbox accepts only these two keys (and webhooks use the whsec). */
+  stripeSecretKey: z.string().regex(/^sk_(test|live)_\w+$/, 'must look like sk_test_…'),
+  stripePublishableKey: z.string().regex(/^pk_(test|live)_\w+$/, 'must look like pk_test_…'),
+  stripeWebhookSecret: z.string().regex(/^whsec_\w+$/, 'must look like whsec_…'),
+  /** Razorpay webhook targets (the name predates the other gateways). */
   webhookUrls: z.array(z.url({ protocol: /^https?$/ })),
+  stripeWebhookUrls: z.array(z.url({ protocol: /^https?$/ })),
   autoCapture: z.boolean(),
   /** Multiplies webhook retry backoff (0.001 turns 10 s into 10 ms). */
   timeScale: z.number().positive().max(100),
@@ -90,7 +96,11 @@ export const sandboxDefaults: SandboxConfig = {
   razorpayKeySecret: SANDBOX_DEFAULTS.RAZORPAY_KEY_SECRET,
   razorpayWebhookSecret: SANDBOX_DEFAULTS.RAZORPAY_WEBHOOK_SECRET,
   rupantorpayApiKey: SANDBOX_DEFAULTS.RUPANTORPAY_API_KEY,
+  stripeSecretKey: SANDBOX_DEFAULTS.STRIPE_SECRET_KEY,
+  stripePublishableKey: SANDBOX_DEFAULTS.STRIPE_PUBLISHABLE_KEY,
+  stripeWebhookSecret: SANDBOX_DEFAULTS.STRIPE_WEBHOOK_SECRET,
   webhookUrls: ['http://127.0.0.1:4000/api/webhooks/razorpay'],
+  stripeWebhookUrls: ['http://127.0.0.1:4000/api/webhooks/stripe'],
   autoCapture: true,
   timeScale: 1,
   faults: noFaults,
@@ -115,7 +125,11 @@ const envSchema = z.object({
   RAZORPAY_KEY_SECRET: z.string().min(1).optional(),
   RAZORPAY_WEBHOOK_SECRET: z.string().min(1).optional(),
   RUPANTORPAY_API_KEY: z.string().min(1).optional(),
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  STRIPE_PUBLISHABLE_KEY: z.string().min(1).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
   SANDBOX_WEBHOOK_URLS: z.string().optional(),
+  SANDBOX_STRIPE_WEBHOOK_URLS: z.string().optional(),
   SANDBOX_AUTO_CAPTURE: boolFromEnv.optional(),
   SANDBOX_TIME_SCALE: z.coerce.number().positive().max(100).optional(),
   SANDBOX_FAULTS: z.string().optional(),
@@ -151,12 +165,17 @@ export function loadConfigFromEnv(env: NodeJS.ProcessEnv): SandboxConfig {
       razorpayKeySecret: e.RAZORPAY_KEY_SECRET ?? sandboxDefaults.razorpayKeySecret,
       razorpayWebhookSecret: e.RAZORPAY_WEBHOOK_SECRET ?? sandboxDefaults.razorpayWebhookSecret,
       rupantorpayApiKey: e.RUPANTORPAY_API_KEY ?? sandboxDefaults.rupantorpayApiKey,
-      webhookUrls:
-        e.SANDBOX_WEBHOOK_URLS === undefined
-          ? [`http://127.0.0.1:${backendPort}/api/webhooks/razorpay`]
-          : e.SANDBOX_WEBHOOK_URLS.split(',')
-              .map((u) => u.trim())
-              .filter((u) => u !== '' && u !== 'none'),
+      stripeSecretKey: e.STRIPE_SECRET_KEY ?? sandboxDefaults.stripeSecretKey,
+      stripePublishableKey: e.STRIPE_PUBLISHABLE_KEY ?? sandboxDefaults.stripePublishableKey,
+      stripeWebhookSecret: e.STRIPE_WEBHOOK_SECRET ?? sandboxDefaults.stripeWebhookSecret,
+      webhookUrls: urlList(
+        e.SANDBOX_WEBHOOK_URLS,
+        `http://127.0.0.1:${backendPort}/api/webhooks/razorpay`,
+      ),
+      stripeWebhookUrls: urlList(
+        e.SANDBOX_STRIPE_WEBHOOK_URLS,
+        `http://127.0.0.1:${backendPort}/api/webhooks/stripe`,
+      ),
       autoCapture: e.SANDBOX_AUTO_CAPTURE ?? sandboxDefaults.autoCapture,
       timeScale: e.SANDBOX_TIME_SCALE ?? sandboxDefaults.timeScale,
       faults: { ...noFaults, ...(e.SANDBOX_FAULTS ? parseFaultAssignments(e.SANDBOX_FAULTS) : {}) },
@@ -172,6 +191,15 @@ export function loadConfigFromEnv(env: NodeJS.ProcessEnv): SandboxConfig {
     if (err instanceof ConfigError) throw err;
     throw new ConfigError(`Invalid sandbox environment:\n  ${(err as Error).message}`);
   }
+}
+
+/** A comma-separated list of URLs; unset means the default, `none` means no deliveries at all. */
+function urlList(value: string | undefined, fallback: string): string[] {
+  if (value === undefined) return [fallback];
+  return value
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u !== '' && u !== 'none');
 }
 
 /** Validates a complete config (env-built or passed in-process). */

@@ -1,9 +1,12 @@
 import type { Logger } from 'pino';
 import type { Faults, SandboxConfig } from './config';
 import { createLogger } from './logger';
+import { razorpayWebhookFormat } from './razorpay/webhook-format';
+import { rupantorpayWebhookFormat } from './rupantorpay/webhook-format';
 import type { StoredEvent } from './store/entities';
 import { MemoryStore } from './store/memory.store';
 import { attachSnapshot } from './store/snapshot';
+import { stripeWebhookFormat } from './stripe/webhook-format';
 import type { RandomSource } from './webhooks/faults';
 import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
 
@@ -11,7 +14,9 @@ import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
 export interface RuntimeSettings {
   autoCapture: boolean;
   timeScale: number;
+  /** Razorpay's webhook targets. */
   webhookUrls: string[];
+  stripeWebhookUrls: string[];
   faults: Faults;
 }
 
@@ -41,13 +46,18 @@ export function createContext(config: SandboxConfig, deps: ContextDeps = {}): Sa
     autoCapture: config.autoCapture,
     timeScale: config.timeScale,
     webhookUrls: [...config.webhookUrls],
+    stripeWebhookUrls: [...config.stripeWebhookUrls],
     faults: { ...config.faults },
   };
   const store = new MemoryStore();
   const snapshot = config.snapshotFile ? attachSnapshot(store, config.snapshotFile, log) : null;
   const webhooks = new WebhookDeliveryService({
     settings,
-    webhookSecret: config.razorpayWebhookSecret,
+    formats: {
+      razorpay: razorpayWebhookFormat(config.razorpayWebhookSecret, () => settings.webhookUrls),
+      rupantorpay: rupantorpayWebhookFormat(),
+      stripe: stripeWebhookFormat(config.stripeWebhookSecret, () => settings.stripeWebhookUrls),
+    },
     timeoutMs: config.webhookTimeoutMs,
     maxAttempts: config.webhookMaxAttempts,
     random,
@@ -64,7 +74,7 @@ export function createContext(config: SandboxConfig, deps: ContextDeps = {}): Sa
       for (const event of batch) {
         store.saveEvent(event);
         log.info(
-          { eventId: event.id, targets: event.targets ?? settings.webhookUrls.length },
+          { eventId: event.id, targets: webhooks.targetsOf(event).length },
           `--> ${event.type}`,
         );
       }

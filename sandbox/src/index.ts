@@ -18,6 +18,12 @@ export { buildApp } from './app';
 export { createContext, type SandboxContext, type RuntimeSettings } from './context';
 export { signPayment, signWebhookBody } from './razorpay/signer';
 export { SUCCESS_CARDS, FAILURE_CARDS } from './razorpay/test-cards';
+export { stripeSignatureHeader } from './stripe/signer';
+export { STRIPE_EVENTS, SANDBOX_API_VERSION } from './stripe/stripe-events';
+export { TEST_CARDS as STRIPE_TEST_CARDS, TEST_PAYMENT_METHODS } from './stripe/test-cards';
+
+/** The gateways whose webhook targets can be set (RupantorPay's come with each checkout). */
+export type WebhookGateway = 'razorpay' | 'stripe';
 
 export interface RunningSandbox {
   /** e.g. http://127.0.0.1:43123 */
@@ -28,9 +34,13 @@ export interface RunningSandbox {
   rupantorpayApiBase: string;
   /** `${url}/razorpay/checkout.js` */
   checkoutScriptUrl: string;
+  /** `${url}`: the stripe SDK's host, port and protocol (it always adds `/v1`); STRIPE_API_BASE. */
+  stripeApiBase: string;
+  /** `${url}/stripe/v3/`, the drop-in for https://js.stripe.com/v3/; STRIPE_JS_URL. */
+  stripeJsUrl: string;
   config: SandboxConfig;
-  /** Razorpay webhook targets; an empty list means no deliveries (a "lost webhook"). */
-  setWebhookUrls(urls: string[]): void;
+  /** A gateway's webhook targets (Razorpay's by default); an empty list means a "lost webhook". */
+  setWebhookUrls(urls: string[], gateway?: WebhookGateway): void;
   setFaults(faults: Partial<Faults>): void;
   setAutoCapture(on: boolean): void;
   setTimeScale(scale: number): void;
@@ -58,6 +68,7 @@ export async function startSandbox(options: StartOptions = {}): Promise<RunningS
     ...sandboxDefaults,
     port: 0,
     webhookUrls: [],
+    stripeWebhookUrls: [],
     logLevel: 'silent',
     ...overrides,
     faults: { ...sandboxDefaults.faults, ...overrides.faults },
@@ -75,9 +86,12 @@ export async function startSandbox(options: StartOptions = {}): Promise<RunningS
     razorpayApiBase: `${url}/razorpay`,
     rupantorpayApiBase: `${url}/rupantorpay/api`,
     checkoutScriptUrl: `${url}/razorpay/checkout.js`,
+    stripeApiBase: url,
+    stripeJsUrl: `${url}/stripe/v3/`,
     config,
-    setWebhookUrls: (urls) => {
-      ctx.settings.webhookUrls = [...urls];
+    setWebhookUrls: (urls, gateway = 'razorpay') => {
+      if (gateway === 'stripe') ctx.settings.stripeWebhookUrls = [...urls];
+      else ctx.settings.webhookUrls = [...urls];
     },
     setFaults: (faults) => {
       const unknown = Object.keys(faults).filter((k) => !faultKeys.has(k));

@@ -11,4 +11,8 @@ export const SANDBOX_DEFAULTS = {
   RAZORPAY_KEY_SECRET: 'sandbox_key_secret_not_for_production',
   RAZORPAY_WEBHOOK_SECRET: 'sandbox_webhook_secret_not_for_production',
   RUPANTORPAY_API_KEY: 'sandbox_rupantorpay_key_not_for_production',
+  // Stripe's key shapes, so the official SDK and Stripe.js accept them unchanged.
+  STRIPE_SECRET_KEY: 'sk_test_sandbox00000000000000000000000001',
+  STRIPE_PUBLISHABLE_KEY: 'pk_test_sandbox00000000000000000000000001',
+  STRIPE_WEBHOOK_SECRET: 'whsec_sandbox0000000000000000000000000001',
 } as const;

@@ -3,9 +3,18 @@ import { z } from 'zod';
 import { faultsSchema, noFaults } from '../config';
 import type { SandboxContext } from '../context';
 import { badRequest, RazorpayError } from '../razorpay/razorpay-error';
+import { publicOrigin } from '../public-origin';
+import { isStripeEvent, triggerStripe } from '../stripe/trigger';
 import { trigger } from './trigger.service';
 
-const urlsSchema = z.object({ urls: z.array(z.url({ protocol: /^https?$/ })).max(20) }).strict();
+const gatewaySchema = z.enum(['razorpay', 'stripe']).default('razorpay');
+const urlsSchema = z
+  .object({ urls: z.array(z.url({ protocol: /^https?$/ })).max(20), gateway: gatewaySchema })
+  .strict();
+type TargetsKey = 'webhookUrls' | 'stripeWebhookUrls';
+// Each gateway has its own webhook targets; Razorpay's is the default for older callers.
+const targetsKey = (gateway: 'razorpay' | 'stripe'): TargetsKey =>
+  gateway === 'stripe' ? 'stripeWebhookUrls' : 'webhookUrls';
 const settingsSchema = z
   .object({ autoCapture: z.boolean(), timeScale: z.number().positive().max(100) })
   .partial()
@@ -55,6 +64,10 @@ export function controlRouter(ctx: SandboxContext): Router {
       keyId: ctx.config.razorpayKeyId,
       orders: ctx.store.orders.size,
       webhookUrls: settings.webhookUrls,
+      stripe: {
+        publishableKey: ctx.config.stripePublishableKey,
+        webhookUrls: settings.stripeWebhookUrls,
+      },
     });
   });
 
@@ -72,7 +85,7 @@ export function controlRouter(ctx: SandboxContext): Router {
     ctx.webhooks.resend(event);
     res
       .status(202)
-      .json({ resent: event.id, type: event.type, targets: event.targets ?? settings.webhookUrls });
+      .json({ resent: event.id, type: event.type, targets: ctx.webhooks.targetsOf(event) });
   });
   router.get('/deliveries', (_req, res) => {
     res.json({ deliveries: ctx.webhooks.deliveries() });
@@ -80,6 +93,9 @@ export function controlRouter(ctx: SandboxContext): Router {
 
   router.post('/trigger', (req, res) => {
     const { event } = parse(z.object({ event: z.string().min(1) }), req.body);
+    if (isStripeEvent(event)) {
+      return res.status(201).json(triggerStripe(ctx, event, publicOrigin(ctx.config, req)));
+    }
     res.status(201).json(trigger(ctx, event));
   });
 
@@ -95,12 +111,15 @@ export function controlRouter(ctx: SandboxContext): Router {
     res.json(settings.faults);
   });
 
-  router.get('/webhooks', (_req, res) => {
-    res.json({ urls: settings.webhookUrls });
+  router.get('/webhooks', (req, res) => {
+    const gateway = gatewaySchema.safeParse(req.query.gateway);
+    if (!gateway.success) throw badRequest('gateway: must be razorpay or stripe', 'gateway');
+    res.json({ urls: settings[targetsKey(gateway.data)] });
   });
   router.put('/webhooks', (req, res) => {
-    settings.webhookUrls = parse(urlsSchema, req.body).urls;
-    res.json({ urls: settings.webhookUrls });
+    const { urls, gateway } = parse(urlsSchema, req.body);
+    settings[targetsKey(gateway)] = urls;
+    res.json({ urls });
   });
 
   router.get('/settings', (_req, res) => {

@@ -6,6 +6,7 @@ import { createOrder } from '../razorpay/orders.service';
 import { refund } from '../razorpay/payments.service';
 import { badRequest } from '../razorpay/razorpay-error';
 import { SUCCESS_CARDS } from '../razorpay/test-cards';
+import { STRIPE_EVENTS } from '../stripe/stripe-events';
 
 export interface TriggerResult {
   event: RazorpayEventType;
@@ -24,7 +25,8 @@ const DECLINED_CARD = '4100280000060003';
  */
 export function trigger(ctx: SandboxContext, type: string): TriggerResult {
   if (!(RAZORPAY_EVENTS as readonly string[]).includes(type)) {
-    throw badRequest(`Unknown event "${type}". Use one of: ${RAZORPAY_EVENTS.join(', ')}`, 'event');
+    const known = [...RAZORPAY_EVENTS, ...STRIPE_EVENTS].join(', ');
+    throw badRequest(`Unknown event "${type}". Use one of: ${known}`, 'event');
   }
   const event = type as RazorpayEventType;
   const before = new Set(ctx.store.events.keys());

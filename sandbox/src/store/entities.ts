@@ -110,7 +110,7 @@ export type Refund = z.infer<typeof refundSchema>;
 /** A webhook event as it was signed: the raw body is kept so resends are byte-identical. */
 export const storedEventSchema = z.object({
   id: z.string(),
-  gateway: z.enum(['razorpay', 'rupantorpay']),
+  gateway: z.enum(['razorpay', 'rupantorpay', 'stripe']),
   type: z.string(),
   body: z.string(),
   /** Fixed targets (RupantorPay's per-checkout webhook_url); null means "the configured URLs". */

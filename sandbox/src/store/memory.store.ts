@@ -11,6 +11,8 @@ import {
   type RupantorTransaction,
   type StoredEvent,
 } from './entities';
+import { stripeSnapshotSchema } from './stripe-entities';
+import { StripeStore } from './stripe.store';
 
 // Bound memory for long-running dev sessions; entities are never evicted, events are.
 const MAX_EVENTS = 2000;
@@ -22,6 +24,8 @@ export const snapshotSchema = z.object({
   refunds: z.array(refundSchema),
   events: z.array(storedEventSchema),
   rupantorpay: z.array(rupantorTransactionSchema),
+  // Optional, so snapshots written before Stripe was added still load.
+  stripe: stripeSnapshotSchema.optional(),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
@@ -32,6 +36,7 @@ export class MemoryStore {
   readonly refunds = new Map<string, Refund>();
   readonly events = new Map<string, StoredEvent>();
   readonly rupantorpay = new Map<string, RupantorTransaction>();
+  readonly stripe = new StripeStore(() => this.changed());
   private listeners: (() => void)[] = [];
 
   /** Registers a callback run after every mutation (the snapshot writer uses it). */
@@ -98,6 +103,7 @@ export class MemoryStore {
       refunds: [...this.refunds.values()],
       events: [...this.events.values()],
       rupantorpay: [...this.rupantorpay.values()],
+      stripe: this.stripe.toSnapshot(),
     };
   }
 
@@ -107,5 +113,6 @@ export class MemoryStore {
     for (const r of snapshot.refunds) this.refunds.set(r.id, r);
     for (const e of snapshot.events) this.events.set(e.id, e);
     for (const t of snapshot.rupantorpay) this.rupantorpay.set(t.transaction_id, t);
+    if (snapshot.stripe) this.stripe.load(snapshot.stripe);
   }
 }

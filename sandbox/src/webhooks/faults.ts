@@ -29,6 +29,10 @@ export function rollEventFaults(faults: Faults, random: RandomSource): Set<Fault
  * body must reject it.
  */
 export function tamperBody(body: string): string {
-  const changed = body.replace(/"amount":(\d+)/, (_m, n: string) => `"amount":${Number(n) * 100}`);
+  // Bodies may be compact or pretty-printed (some gateways indent their JSON), hence the `\s*`.
+  const changed = body.replace(
+    /"amount":(\s*)(\d+)/,
+    (_m, space: string, n: string) => `"amount":${space}${Number(n) * 100}`,
+  );
   return changed !== body ? changed : body.replace(/^\{/, '{"tampered":true,');
 }

@@ -4,7 +4,8 @@ import type { StoredEvent } from '../store/entities';
 import { newId } from '../store/ids';
 import { retryDelayMs } from './backoff';
 import { roll, rollEventFaults, tamperBody, type FaultKind, type RandomSource } from './faults';
-import { postWebhook, webhookHeaders, type SendResult } from './webhook-sender';
+import type { WebhookFormat, WebhookFormats } from './webhook-format';
+import { postWebhook, type SendResult } from './webhook-sender';
 import { WorkTracker } from './work-tracker';
 
 export interface DeliveryLogEntry {
@@ -27,14 +28,14 @@ export interface DeliveryLogEntry {
 }
 
 export interface DeliverySettings {
-  webhookUrls: string[];
   faults: Faults;
   timeScale: number;
 }
 
 export interface DeliveryDeps {
   settings: DeliverySettings;
-  webhookSecret: string;
+  /** How each gateway signs its webhooks, where they go, and whether faults apply. */
+  formats: WebhookFormats;
   timeoutMs: number;
   maxAttempts: number;
   random: RandomSource;
@@ -58,13 +59,14 @@ export class WebhookDeliveryService {
   constructor(private readonly deps: DeliveryDeps) {}
 
   /**
-   * Delivers the events one action raised, in order, to each target. Faults apply to Razorpay
-   * events only (RupantorPay's webhook is an unsigned hint; there is nothing to tamper with).
+   * Delivers the events one action raised, in order, to each target. Faults apply only where the
+   * gateway's format says so (an unsigned hint has nothing to tamper with).
    */
   dispatch(batch: StoredEvent[]): void {
-    if (batch.length === 0 || this.work.closed) return;
+    const first = batch[0];
+    if (!first || this.work.closed) return;
     const { faults } = this.deps.settings;
-    const faulty = batch[0]?.gateway === 'razorpay';
+    const faulty = this.formatOf(first).faults;
     const reorder = faulty && batch.length > 1 && roll(faults.reorder, this.deps.random);
     const items: Item[] = batch.map((event) => ({
       event,
@@ -114,8 +116,13 @@ export class WebhookDeliveryService {
     this.work.close();
   }
 
-  private targetsOf(event: StoredEvent): string[] {
-    return event.targets ?? this.deps.settings.webhookUrls;
+  /** The configured targets an event goes to (its own fixed ones, or its gateway's). */
+  targetsOf(event: StoredEvent): string[] {
+    return event.targets ?? this.formatOf(event).targets();
+  }
+
+  private formatOf(event: StoredEvent): WebhookFormat {
+    return this.deps.formats[event.gateway];
   }
 
   private async firstAttempt(item: Item, url: string): Promise<void> {
@@ -159,7 +166,7 @@ export class WebhookDeliveryService {
   ): Promise<void> {
     if (this.work.closed) return;
     const { event } = item;
-    const headers = webhookHeaders(event, this.deps.webhookSecret);
+    const headers = this.formatOf(event).headers(event, new Date());
     const body = tamper ? tamperBody(event.body) : event.body;
     const controller = this.work.controller();
     const result = await postWebhook(url, headers, body, this.deps.timeoutMs, controller);

@@ -1,29 +1,9 @@
-import { signWebhookBody } from '../razorpay/signer';
-import type { StoredEvent } from '../store/entities';
-
 export interface SendResult {
   /** HTTP status, or null when no response came back. */
   status: number | null;
   error: string | null;
   startedAt: Date;
   durationMs: number;
-}
-
-/** The headers each gateway sends with its webhooks; Razorpay's are signed, RupantorPay's are not. */
-export function webhookHeaders(event: StoredEvent, webhookSecret: string): Record<string, string> {
-  if (event.gateway !== 'razorpay') {
-    return {
-      'Content-Type': 'application/json',
-      'User-Agent': 'RupantorPay-Webhook (checkout-lab sandbox)',
-    };
-  }
-  return {
-    'Content-Type': 'application/json',
-    // Always over the genuine body: a tampered copy keeps a signature it does not match.
-    'X-Razorpay-Signature': signWebhookBody(event.body, webhookSecret),
-    'X-Razorpay-Event-Id': event.id,
-    'User-Agent': 'Razorpay-Webhook/v1 (checkout-lab sandbox)',
-  };
 }
 
 /** One POST with a timeout; never throws. `controller` lets the caller abort it on shutdown. */

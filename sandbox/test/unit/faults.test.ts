@@ -38,6 +38,8 @@ describe('fault selection', () => {
     expect(tampered).not.toBe(body);
     expect(JSON.parse(tampered).payload.payment.entity.amount).toBe(50000);
     expect(tamperBody('{"event":"x"}')).toBe('{"tampered":true,"event":"x"}');
+    const pretty = JSON.stringify({ data: { object: { amount: 1099 } } }, null, 2);
+    expect(JSON.parse(tamperBody(pretty)).data.object.amount).toBe(109900);
   });
 
   it('when retries back off, then each waits twice as long, scaled by the time scale', () => {
