@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { documentedDialect, parseDialect, rupantorDialectSchema } from './rupantorpay/dialect';
 
 /** Rates are probabilities in [0, 1]; each fault is decided independently per event. */
 const rate = z.number().min(0).max(1);
@@ -78,6 +79,8 @@ export const sandboxConfigSchema = z.object({
   logFormat: z.enum(['pretty', 'json']),
   /** Origin used in RupantorPay `payment_url`s; derived from the request's Host when null. */
   publicUrl: z.url().nullable(),
+  /** Which of RupantorPay's documented wire variants the sandbox speaks (see rupantorpay/dialect.ts). */
+  rupantorpayDialect: rupantorDialectSchema,
 });
 export type SandboxConfig = z.infer<typeof sandboxConfigSchema>;
 
@@ -100,6 +103,7 @@ export const sandboxDefaults: SandboxConfig = {
   logLevel: 'info',
   logFormat: 'pretty',
   publicUrl: null,
+  rupantorpayDialect: documentedDialect,
 };
 
 const boolFromEnv = z
@@ -124,6 +128,7 @@ const envSchema = z.object({
   SANDBOX_LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).optional(),
   SANDBOX_LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   SANDBOX_PUBLIC_URL: z.string().optional(),
+  SANDBOX_RUPANTORPAY_DIALECT: z.string().optional(),
 });
 
 export class ConfigError extends Error {}
@@ -165,6 +170,9 @@ export function loadConfigFromEnv(env: NodeJS.ProcessEnv): SandboxConfig {
       logLevel: e.SANDBOX_LOG_LEVEL ?? sandboxDefaults.logLevel,
       logFormat: e.SANDBOX_LOG_FORMAT ?? sandboxDefaults.logFormat,
       publicUrl: e.SANDBOX_PUBLIC_URL ?? null,
+      rupantorpayDialect: e.SANDBOX_RUPANTORPAY_DIALECT
+        ? parseDialect(e.SANDBOX_RUPANTORPAY_DIALECT)
+        : documentedDialect,
     };
     return parseConfig(config);
   } catch (err) {

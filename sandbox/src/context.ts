@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Faults, SandboxConfig } from './config';
 import { createLogger } from './logger';
+import type { RupantorDialect } from './rupantorpay/dialect';
 import type { StoredEvent } from './store/entities';
 import { MemoryStore } from './store/memory.store';
 import { attachSnapshot } from './store/snapshot';
@@ -13,6 +14,7 @@ export interface RuntimeSettings {
   timeScale: number;
   webhookUrls: string[];
   faults: Faults;
+  rupantorpayDialect: RupantorDialect;
 }
 
 export interface SandboxContext {
@@ -42,6 +44,7 @@ export function createContext(config: SandboxConfig, deps: ContextDeps = {}): Sa
     timeScale: config.timeScale,
     webhookUrls: [...config.webhookUrls],
     faults: { ...config.faults },
+    rupantorpayDialect: { ...config.rupantorpayDialect },
   };
   const store = new MemoryStore();
   const snapshot = config.snapshotFile ? attachSnapshot(store, config.snapshotFile, log) : null;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { faultsSchema, noFaults } from '../config';
 import type { SandboxContext } from '../context';
 import { badRequest, RazorpayError } from '../razorpay/razorpay-error';
+import { dialectRouter } from './dialect.router';
 import { trigger } from './trigger.service';
 
 const urlsSchema = z.object({ urls: z.array(z.url({ protocol: /^https?$/ })).max(20) }).strict();
@@ -110,6 +111,8 @@ export function controlRouter(ctx: SandboxContext): Router {
     Object.assign(settings, parse(settingsSchema, req.body));
     res.json({ autoCapture: settings.autoCapture, timeScale: settings.timeScale });
   });
+
+  router.use('/rupantorpay', dialectRouter(ctx));
 
   router.use(() => {
     throw notFound('Unknown sandbox control endpoint.');

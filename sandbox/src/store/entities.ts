@@ -119,16 +119,24 @@ export const storedEventSchema = z.object({
 });
 export type StoredEvent = z.infer<typeof storedEventSchema>;
 
-export const rupantorStatusSchema = z.enum(['PENDING', 'COMPLETED', 'FAILED']);
+// `FAILED` is how snapshots written before the documented `ERROR` spelled a failure.
+export const rupantorStatusSchema = z.preprocess(
+  (v) => (v === 'FAILED' ? 'ERROR' : v),
+  z.enum(['PENDING', 'COMPLETED', 'ERROR']),
+);
 
 export const rupantorTransactionSchema = z.object({
   transaction_id: z.string(),
   token: z.string(),
   status: rupantorStatusSchema,
-  /** Major units as a two-decimal string, the way RupantorPay reports it. */
+  /** Major units as a two-decimal string; each dialect renders its own number of decimals. */
   amount: z.string(),
   currency: z.literal('BDT'),
   payment_method: z.string().nullable(),
+  /** The wallet's or bank's own id for the payment, once the buyer has paid. */
+  trx_id: z.string().nullable().default(null),
+  /** What the wallet charged the buyer on top, two decimals (`paymentFee` on the return URL). */
+  fee: z.string().nullable().default(null),
   fullname: z.string(),
   email: z.string(),
   metadata: z.record(z.string(), z.unknown()),

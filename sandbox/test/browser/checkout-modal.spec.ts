@@ -148,7 +148,7 @@ test('when the modal opens, then keyboard focus moves into it, and when it close
   await expect(buy).toBeFocused();
 });
 
-test('when a RupantorPay checkout is paid on the hosted page, then the browser lands on success_url with the transaction id', async ({
+test('when a RupantorPay checkout is paid on the hosted page, then the browser lands on success_url with the documented camelCase query', async ({
   page,
   sandbox,
   shop,
@@ -172,5 +172,7 @@ test('when a RupantorPay checkout is paid on the hosted page, then the browser l
   await expect(page.getByTestId('rp-amount')).toHaveText('৳990.00');
   await page.getByLabel('bKash').check();
   await page.getByRole('button', { name: /^Pay/ }).click();
-  await expect(page).toHaveURL(/\/payment\/success\?transaction_id=RPTX[0-9A-Z]{12}$/);
+  await expect(page).toHaveURL(
+    /\/payment\/success\?transactionId=RPTX[0-9A-Z]{12}&paymentMethod=bkash&paymentAmount=990\.00&paymentFee=24\.75&currency=BDT&status=COMPLETED$/,
+  );
 });
