@@ -117,6 +117,60 @@ test('when retry is disabled and the bank page says Failure, then Pay is disable
   await expect(m.getByTestId('rzp-pay')).toBeDisabled();
 });
 
+test('when redirect is true with a callback_url, then success form-posts the three fields there instead of calling the handler', async ({
+  page,
+  shop,
+}) => {
+  const { url, orderId } = await shop.checkoutUrl(49900, { redirect: '1' });
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Buy now' }).click();
+  const m = modal(page);
+  await m.getByRole('tab', { name: 'UPI' }).click();
+  await m.getByLabel('UPI ID').fill('success@razorpay');
+  await m.getByTestId('rzp-pay').click();
+
+  await expect(page.locator('#landed')).toHaveText('/callback?shop_ref=42');
+  const posted = new URLSearchParams((await page.locator('#posted').textContent()) ?? '');
+  expect([...posted.keys()].sort()).toEqual([
+    'razorpay_order_id',
+    'razorpay_payment_id',
+    'razorpay_signature',
+  ]);
+  expect(posted.get('razorpay_order_id')).toBe(orderId);
+  expect(
+    validatePaymentVerification(
+      { order_id: orderId, payment_id: String(posted.get('razorpay_payment_id')) },
+      String(posted.get('razorpay_signature')),
+      KEY_SECRET,
+    ),
+  ).toBe(true);
+});
+
+test('when redirect is true with a callback_url and the payment fails, then the error fields are form-posted there', async ({
+  page,
+  shop,
+}) => {
+  const { url, orderId } = await shop.checkoutUrl(49900, { redirect: '1' });
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Buy now' }).click();
+  await fillCard(page, '4100 2800 0006 0003');
+  await modal(page).getByTestId('rzp-outcome-failure').click();
+
+  await expect(page.locator('#landed')).toHaveText('/callback?shop_ref=42');
+  const posted = new URLSearchParams((await page.locator('#posted').textContent()) ?? '');
+  expect(Object.fromEntries(posted)).toMatchObject({
+    'error[code]': 'BAD_REQUEST_ERROR',
+    'error[reason]': 'card_declined',
+    'error[source]': 'bank',
+    'error[step]': 'payment_authorization',
+    'error[description]': expect.stringMatching(/declined by the bank/),
+  });
+  expect(JSON.parse(String(posted.get('error[metadata]')))).toEqual({
+    order_id: orderId,
+    payment_id: expect.stringMatching(/^pay_/),
+  });
+});
+
 test('when the buyer closes the modal, then ondismiss runs and no payment is made', async ({
   page,
   shop,

@@ -233,6 +233,7 @@
             source: e.source,
             step: e.step,
             reason: e.reason,
+            field: e.field === undefined ? null : e.field,
             metadata: e.metadata,
           },
         });
