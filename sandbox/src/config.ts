@@ -21,6 +21,8 @@ export const faultsSchema = z.object({
   apiLatencyMs: nonNegativeInt,
   /** Share of REST API requests answered with a 5xx before they touch any state. */
   apiErrorRate: rate,
+  /** An order's first payment fails without a `payment.failed` event, as Razorpay documents it may. */
+  dropFirstPaymentFailed: rate,
 });
 export type Faults = z.infer<typeof faultsSchema>;
 
@@ -33,6 +35,7 @@ export const noFaults: Faults = {
   delayMs: 3000,
   apiLatencyMs: 0,
   apiErrorRate: 0,
+  dropFirstPaymentFailed: 0,
 };
 
 // Accept the spellings people type on a command line (fail_first, fail-first, failfirst).

@@ -51,7 +51,7 @@ const ISSUERS: Partial<Record<CardNetwork, string>> = {
   Maestro: 'UTIB',
 };
 
-/** The card entity Razorpay keeps: never the full number or the CVV. */
+/** The card entity Razorpay keeps: the first six and last four digits, never the number or CVV. */
 export function describeCard(digits: string, name: string, id: string): Card {
   const network = detectNetwork(digits);
   const international = INTERNATIONAL_CARDS.has(digits);
@@ -59,6 +59,7 @@ export function describeCard(digits: string, name: string, id: string): Card {
     id,
     entity: 'card',
     name,
+    iin: digits.slice(0, 6),
     last4: digits.slice(-4),
     network,
     type: network === 'RuPay' || network === 'Maestro' ? 'debit' : 'credit',

@@ -89,6 +89,15 @@ export function parseOptionalString(value: unknown, field: string, max: number):
   return value;
 }
 
+/** The value of a mandatory field: "The currency field is required." when it is missing. */
+export function requireField(body: Record<string, unknown>, field: string): unknown {
+  const value = body[field];
+  if (value === undefined || value === null || value === '') {
+    throw badRequest(`The ${field} field is required.`, field);
+  }
+  return value;
+}
+
 /** Rejects unknown keys the way Razorpay does: "x is/are not required and should not be sent". */
 export function rejectExtraFields(body: Record<string, unknown>, allowed: readonly string[]): void {
   const extra = Object.keys(body).filter((k) => !allowed.includes(k));
