@@ -60,7 +60,7 @@ function validateInstrument(req: PayRequest): void {
 
 function acquirerData(method: Payment['method']): Record<string, string | null> {
   const digits = (n: number): string => Array.from({ length: n }, () => randomInt(10)).join('');
-  if (method === 'card') return { auth_code: digits(6) };
+  if (method === 'card') return { auth_code: digits(6), rrn: digits(12) };
   if (method === 'upi') return { rrn: digits(12) };
   if (method === 'netbanking') return { bank_transaction_id: digits(7) };
   return { transaction_id: null };

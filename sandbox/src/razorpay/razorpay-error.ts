@@ -17,8 +17,10 @@ export class RazorpayError extends Error {
     super(body.description);
   }
 
-  toJSON(): { error: RazorpayErrorBody } {
-    return { error: this.body };
+  /** Razorpay's examples carry `field` only when one field is at fault; otherwise it is left out. */
+  toJSON(): { error: Omit<RazorpayErrorBody, 'field'> & { field?: string } } {
+    const { field, ...rest } = this.body;
+    return { error: field === null ? rest : { ...rest, field } };
   }
 }
 
