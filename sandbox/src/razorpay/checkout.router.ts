@@ -4,6 +4,7 @@ import express, { Router } from 'express';
 import type { SandboxContext } from '../context';
 import { payOrder } from './checkout-payment.service';
 import { findOrder } from './lookup';
+import { modalTables } from './methods';
 import { parsePayRequest } from './pay-request';
 import { invalidApiKey } from './razorpay-error';
 
@@ -35,8 +36,13 @@ export function checkoutScriptRouter(): Router {
  */
 export function checkoutRouter(ctx: SandboxContext): Router {
   const router = Router();
+  // `<` escaped so the JSON can never close its script element.
+  const tables = JSON.stringify(modalTables()).replace(/</g, '\\u003c');
   const files: Record<string, [string, string]> = {
-    'checkout.html': [asset('modal.html'), 'text/html; charset=utf-8'],
+    'checkout.html': [
+      asset('modal.html').replace('__RZP_TABLES__', tables),
+      'text/html; charset=utf-8',
+    ],
     'modal.js': [asset('modal.js'), 'application/javascript; charset=utf-8'],
     'modal.css': [asset('modal.css'), 'text/css; charset=utf-8'],
   };

@@ -1,5 +1,8 @@
 import type { Page } from '@playwright/test';
 import { validatePaymentVerification } from 'razorpay/dist/utils/razorpay-utils';
+import { detectNetwork } from '../../src/razorpay/cards';
+import { NETBANKING_BANKS, WALLETS } from '../../src/razorpay/methods';
+import { SUCCESS_CARDS } from '../../src/razorpay/test-cards';
 import { KEY_SECRET, expect, test } from './fixtures';
 
 interface CheckoutEvent {
@@ -169,6 +172,30 @@ test('when redirect is true with a callback_url and the payment fails, then the 
     order_id: orderId,
     payment_id: expect.stringMatching(/^pay_/),
   });
+});
+
+test("when the modal opens, then it offers exactly the server's banks and wallets and names card networks as the server does", async ({
+  page,
+  shop,
+}) => {
+  const { url } = await shop.checkoutUrl();
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Buy now' }).click();
+  const m = modal(page);
+  const values = (kind: string) =>
+    m
+      .locator(`input[name="${kind}"]`)
+      .evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
+  await m.getByRole('tab', { name: 'Netbanking' }).click();
+  expect(await values('bank')).toEqual(Object.keys(NETBANKING_BANKS));
+  await expect(m.getByLabel(NETBANKING_BANKS.BARB)).toBeVisible();
+  await m.getByRole('tab', { name: 'Wallet' }).click();
+  expect(await values('wallet')).toEqual(Object.keys(WALLETS));
+  await m.getByRole('tab', { name: 'Card' }).click();
+  for (const number of [...Object.values(SUCCESS_CARDS), '5555555555554444', '5018000000000009']) {
+    await m.getByTestId('rzp-card-number').fill(number);
+    await expect(m.getByTestId('rzp-card-network')).toHaveText(detectNetwork(number));
+  }
 });
 
 test('when the buyer closes the modal, then ondismiss runs and no payment is made', async ({
