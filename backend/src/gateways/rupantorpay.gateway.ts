@@ -5,8 +5,7 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { GatewayError } from '../errors';
 import type { Logger } from '../logger';
-import { fromMajorUnits, toMajorUnitString, type Currency } from '../money';
-import type { PaymentStatus } from '../models/payment.model';
+import { toMajorUnitString, type Currency } from '../money';
 import { callGateway } from './gateway-call';
 import type {
   CheckoutStart,
@@ -16,12 +15,12 @@ import type {
   PaymentGateway,
   StartCheckoutInput,
 } from './gateway';
+import { toGatewayPayment } from './rupantorpay.mappers';
 import {
   checkoutResponseSchema,
   errorBodySchema,
   verifyResponseSchema,
   webhookHintSchema,
-  type VerifyResponse,
 } from './rupantorpay.schemas';
 
 export interface RupantorpayGatewayConfig {
@@ -32,22 +31,21 @@ export interface RupantorpayGatewayConfig {
   timeoutMs: number;
 }
 
-const STATUS: Record<VerifyResponse['status'], PaymentStatus> = {
-  COMPLETED: 'captured',
-  PENDING: 'created',
-  FAILED: 'failed',
-};
-
 export class RupantorpayGateway implements PaymentGateway {
   readonly name = 'rupantorpay' as const;
   readonly currencies: readonly Currency[] = ['BDT'];
   readonly kind = 'redirect' as const;
   readonly supportsRefunds = false;
 
+  /** X-CLIENT, listed as required by the integrators' copy of the docs: the shop's host. */
+  private readonly client: string;
+
   constructor(
     private readonly config: RupantorpayGatewayConfig,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.client = new URL(config.publicBaseUrl).host;
+  }
 
   private post<T extends z.ZodType>(
     operation: string,
@@ -64,17 +62,21 @@ export class RupantorpayGateway implements PaymentGateway {
             accept: 'application/json',
             'content-type': 'application/json',
             'x-api-key': this.config.apiKey,
+            'x-client': this.client,
           },
           body: JSON.stringify(body),
           signal: AbortSignal.timeout(this.config.timeoutMs + 1000),
         });
         const json: unknown = await res.json().catch(() => undefined);
-        if (!res.ok) {
-          const error = errorBodySchema.safeParse(json);
+        // `{ status: false, message }` is a refusal whatever the HTTP status says.
+        const error = errorBodySchema.safeParse(json);
+        if (!res.ok || error.success) {
           const message = error.success ? error.data.message : `HTTP ${res.status}`;
+          const notFound = res.status === 404 || /not found/i.test(message);
           throw new GatewayError('rupantorpay', 'rejected', message, {
             status: res.status,
             description: message,
+            ...(notFound ? { code: 'NOT_FOUND' } : {}),
           });
         }
         const parsed = schema.safeParse(json);
@@ -151,7 +153,7 @@ export class RupantorpayGateway implements PaymentGateway {
       };
     return {
       eventId,
-      type: `rupantorpay.${(hint.data.status ?? 'unknown').toLowerCase()}`,
+      type: `rupantorpay.${(hint.data.status ?? 'unknown').trim().toLowerCase()}`,
       kind: 'payment.hint',
       refs: { paymentId: hint.data.transaction_id },
       payload: json,
@@ -166,29 +168,7 @@ export class RupantorpayGateway implements PaymentGateway {
       verifyResponseSchema,
       true,
     );
-    let amount: number;
-    try {
-      amount = fromMajorUnits(tx.amount, 'BDT');
-    } catch {
-      throw new GatewayError(
-        'rupantorpay',
-        'invalid_response',
-        `verify payment: amount ${tx.amount}`,
-      );
-    }
-    return {
-      paymentId: tx.transaction_id,
-      orderId: tx.metadata?.merchant_ref ?? '',
-      status: STATUS[tx.status],
-      amount,
-      currency: tx.currency,
-      method: tx.payment_method ?? undefined,
-      amountRefunded: 0,
-      ...(tx.status === 'FAILED'
-        ? { error: { description: 'Payment failed or was cancelled on the payment page' } }
-        : {}),
-      raw: tx,
-    };
+    return toGatewayPayment(tx, transactionId, this.log);
   }
 
   /** RupantorPay cannot look payments up by our reference: only a known transaction can be checked. */

@@ -34,9 +34,9 @@ export const createOrderBody = z.object({
     .optional(),
 });
 
-export const orderIdParams = z.strictObject({
-  id: z.string().regex(/^ord_[A-Za-z0-9_-]{16,40}$/, 'is not an order id'),
-});
+const orderPublicId = z.string().regex(/^ord_[A-Za-z0-9_-]{16,40}$/, 'is not an order id');
+
+export const orderIdParams = z.strictObject({ id: orderPublicId });
 
 export const checkoutBody = z.object({
   gateway: z.enum(GATEWAYS, { error: `must be one of ${GATEWAYS.join(', ')}` }),
@@ -48,9 +48,23 @@ export const razorpayVerifyBody = z.object({
   razorpay_signature: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be a hex HMAC-SHA256 signature'),
 });
 
-export const rupantorpayVerifyBody = z.object({
-  transaction_id: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'is not a transaction id'),
-});
+// The return page passes on what the gateway appended to success_url, whichever spelling it used
+// (`transactionId` as documented, `transaction_id` in seed 000), and the order named in the URL.
+const TRANSACTION_ID_SPELLINGS = ['transaction_id', 'transactionId', 'transactionID'] as const;
+
+export const rupantorpayVerifyBody = z.preprocess(
+  (v) => {
+    if (!v || typeof v !== 'object') return v;
+    const body = v as Record<string, unknown>;
+    const id = TRANSACTION_ID_SPELLINGS.map((k) => body[k]).find((x) => x !== undefined);
+    return { transaction_id: id, order: body.order };
+  },
+  z.object({
+    transaction_id: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'is not a transaction id'),
+    /** The order in the return URL: the transaction must belong to it. */
+    order: orderPublicId,
+  }),
+);
 
 export type CreateOrderInput = z.infer<typeof createOrderBody>;
 export type CheckoutInput = z.infer<typeof checkoutBody>;

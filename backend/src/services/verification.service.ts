@@ -69,7 +69,10 @@ export async function verifyRazorpayPayment(
 
 /**
  * RupantorPay's return carries only a transaction id, unsigned. We ask the gateway
- * (verify-payment) and act only on its answer, matched to our attempt by the reference we sent.
+ * (verify-payment) and act only on its answer, matched to our attempt by the reference we sent
+ * (or, when the metadata is unreadable, by the transaction id we already recorded). The
+ * transaction must belong to the order named in the return URL: anything else is refused
+ * before any state changes, so one buyer's link never shows or settles another's order.
  */
 export async function verifyRupantorpayPayment(
   ctx: ServiceContext,
@@ -80,7 +83,11 @@ export async function verifyRupantorpayPayment(
   try {
     gp = await gateway.fetchPayment(input.transaction_id);
   } catch (err) {
-    if (err instanceof GatewayError && err.kind === 'rejected' && err.details.status === 404) {
+    if (
+      err instanceof GatewayError &&
+      err.kind === 'rejected' &&
+      err.details.code === 'NOT_FOUND'
+    ) {
       throw HttpError.badRequest(
         'RupantorPay does not know this transaction',
         'UNKNOWN_TRANSACTION',
@@ -88,11 +95,20 @@ export async function verifyRupantorpayPayment(
     }
     throw err;
   }
-  const attempt = gp.orderId ? await findAttemptByGatewayOrder('rupantorpay', gp.orderId) : null;
+  const attempt =
+    (gp.orderId ? await findAttemptByGatewayOrder('rupantorpay', gp.orderId) : null) ??
+    (await PaymentModel.findOne({ gateway: 'rupantorpay', 'refs.paymentId': gp.paymentId }));
   if (!attempt) {
     throw HttpError.badRequest(
       'This payment does not belong to a checkout we started',
       'UNKNOWN_CHECKOUT',
+    );
+  }
+  const order = await OrderModel.findById(attempt.order);
+  if (!order || order.publicId !== input.order) {
+    throw HttpError.badRequest(
+      `Transaction ${gp.paymentId} does not belong to order ${input.order}`,
+      'PAYMENT_MISMATCH',
     );
   }
   const doc = await resolveAttempt('rupantorpay', gp, 'verify');
@@ -105,5 +121,5 @@ export async function verifyRupantorpayPayment(
     `Asked RupantorPay (verify-payment) about ${gp.paymentId}: ${gp.status}`,
   );
   await settleAttempt(ctx, gateway, doc, gp, 'verify');
-  return describeOrder((await OrderModel.findById(attempt.order))!);
+  return describeOrder((await OrderModel.findById(order._id))!);
 }
