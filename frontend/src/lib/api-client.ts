@@ -91,11 +91,13 @@ export const verifyRazorpayPayment = async (payload: RazorpayHandlerPayload) =>
   (await call(http.post<{ order: Order }>('/payments/razorpay/verify', payload))).order;
 
 /** The server asks RupantorPay itself; the redirect's query string is only a hint. */
-export const verifyRupantorpayPayment = async (transactionId: string) =>
+/** The return page's question: does this transaction belong to this order, and what is true of it? */
+export const verifyRupantorpayPayment = async (transactionId: string, orderId: string) =>
   (
     await call(
       http.post<{ order: Order }>('/payments/rupantorpay/verify', {
         transaction_id: transactionId,
+        order: orderId,
       }),
     )
   ).order;

@@ -77,7 +77,8 @@ export interface Payment {
   refundStatus: 'partial' | 'full' | null;
   amountRefunded: number;
   signatureVerified: boolean;
-  refs: { orderId: string | null; paymentId: string | null };
+  /** `acquirerRef`: the wallet's or bank's own id for the payment (RupantorPay's trx_id). */
+  refs: { orderId: string | null; paymentId: string | null; acquirerRef: string | null };
   error: PaymentError | null;
   refunds: Refund[];
   createdAt: string;

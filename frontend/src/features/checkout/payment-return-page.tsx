@@ -10,22 +10,27 @@ import { ApiError, getOrder, toApiError, verifyRupantorpayPayment } from '../../
 import type { Order } from '../../lib/api-types';
 import { useAsync } from '../../lib/use-async';
 
+// RupantorPay documents `transactionId` (camelCase, capital I); seed 000 and some integrators
+// show `transaction_id` or `transactionID`. Any of them names the transaction to verify.
+const TRANSACTION_ID_PARAMS = ['transactionId', 'transaction_id', 'transactionID'];
+
 /**
- * Where a hosted payment page sends the buyer back: /payment/success or /payment/cancel with
- * `?order=…&transaction_id=…`. The query string proves nothing (anyone can type it), so the
- * server is asked to verify the transaction with the gateway, and its answer is what we show.
+ * Where a hosted payment page sends the buyer back: /payment/success or /payment/cancel with our
+ * `?order=…` and the gateway's `transactionId=…&paymentMethod=…&status=…`. The query string
+ * proves nothing (anyone can type it), so the server is asked to verify the transaction with the
+ * gateway, and that it belongs to this order; its answer is what we show.
  */
 export function PaymentReturnPage({ outcome }: { outcome: 'success' | 'cancel' }) {
   const [params] = useSearchParams();
   const [, navigate] = useLocation();
   const orderId = params.get('order');
-  const transactionId = params.get('transaction_id');
+  const transactionId = TRANSACTION_ID_PARAMS.map((name) => params.get(name)).find(Boolean) ?? null;
 
   const verify = useCallback(async (): Promise<{ order: Order; verifyError?: ApiError }> => {
     if (!orderId) throw new ApiError('BAD_RETURN', 'This return link does not name an order.');
     if (transactionId) {
       try {
-        return { order: await verifyRupantorpayPayment(transactionId) };
+        return { order: await verifyRupantorpayPayment(transactionId, orderId) };
       } catch (err) {
         return { order: await getOrder(orderId), verifyError: toApiError(err) };
       }
