@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { paymentMethodSchema } from '../store/entities';
 import { NETBANKING_BANKS, WALLETS, type BankCode, type WalletCode } from './methods';
-import { badRequest, type RazorpayError } from './razorpay-error';
+import { badRequest, extraFields, type RazorpayError } from './razorpay-error';
 
 const digits = z.union([z.string(), z.number()]).transform((v) => String(v).replace(/[\s-]/g, ''));
 const note = z.union([z.string().max(256), z.number(), z.boolean(), z.null()]);
@@ -52,11 +52,7 @@ export function parsePayRequest(body: unknown): PayRequest {
 function toBadRequest(issue: z.core.$ZodIssue | undefined, field: string | null): RazorpayError {
   if (!issue) return badRequest('The request is invalid.');
   if (issue.code === 'unrecognized_keys') {
-    const names = issue.keys.map((k) => fieldName([...issue.path, k]));
-    return badRequest(
-      `${names.join(', ')} is/are not required and should not be sent`,
-      names[0] ?? null,
-    );
+    return extraFields(issue.keys.map((k) => fieldName([...issue.path, k])));
   }
   if (issue.path.length === 0) return badRequest('The request body must be a JSON object.');
   if (issue.code === 'invalid_type' && issue.input === undefined) {

@@ -24,17 +24,33 @@ export class RazorpayError extends Error {
   }
 }
 
-/** A request Razorpay rejects while validating input: 400, `input_validation_failed`. */
-export function badRequest(description: string, field: string | null = null): RazorpayError {
+/** A request Razorpay rejects while validating input: 400, `input_validation_failed` by default. */
+export function badRequest(
+  description: string,
+  field: string | null = null,
+  reason = 'input_validation_failed',
+): RazorpayError {
   return new RazorpayError(400, {
     code: 'BAD_REQUEST_ERROR',
     description,
     field,
     source: 'business',
     step: 'payment_initiation',
-    reason: 'input_validation_failed',
+    reason,
     metadata: {},
   });
+}
+
+/**
+ * "x is/are not required and should not be sent". The reason is the one a live API answer shows
+ * (github.com/Techsrivastava/opendoorfrontend, RAZORPAY_FIX.md); the docs do not list this error.
+ */
+export function extraFields(names: string[]): RazorpayError {
+  return badRequest(
+    `${names.join(', ')} is/are not required and should not be sent`,
+    names[0] ?? null,
+    'extra_field_sent',
+  );
 }
 
 /** Errors that Razorpay raises before it knows what the request is about (auth, routing). */

@@ -1,4 +1,4 @@
-import { badRequest } from './razorpay-error';
+import { badRequest, extraFields } from './razorpay-error';
 
 // Razorpay validates with Laravel-style messages ("The amount field is required."); the sandbox
 // keeps that wording so error-handling code sees familiar text.
@@ -101,9 +101,7 @@ export function requireField(body: Record<string, unknown>, field: string): unkn
 /** Rejects unknown keys the way Razorpay does: "x is/are not required and should not be sent". */
 export function rejectExtraFields(body: Record<string, unknown>, allowed: readonly string[]): void {
   const extra = Object.keys(body).filter((k) => !allowed.includes(k));
-  if (extra.length > 0) {
-    throw badRequest(`${extra.join(', ')} is/are not required and should not be sent`, extra[0]);
-  }
+  if (extra.length > 0) throw extraFields(extra);
 }
 
 /** Request bodies must be JSON objects (or form posts); anything else is a bad request. */

@@ -106,7 +106,7 @@ describe('Razorpay REST API input handling', () => {
       code: 'BAD_REQUEST_ERROR',
       description,
       field,
-      reason: 'input_validation_failed',
+      reason: field === 'colour' ? 'extra_field_sent' : 'input_validation_failed',
     });
   });
 
@@ -202,7 +202,7 @@ describe('Razorpay REST API input handling', () => {
       expect(res.body.error).toMatchObject({
         code: 'BAD_REQUEST_ERROR',
         field,
-        reason: 'input_validation_failed',
+        reason: field === 'extra' ? 'extra_field_sent' : 'input_validation_failed',
       });
       expect(ctx.store.paymentsOfOrder(order.body.id)).toHaveLength(0);
     });
