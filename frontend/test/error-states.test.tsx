@@ -92,7 +92,26 @@ test('when a hosted payment returns with success, then the server verifies it be
     '/payment/success?order=ord_TESTtestTESTtestTEST01&transaction_id=RPTX123',
   );
   expect(await screen.findByTestId('navigated')).toBeInTheDocument();
-  expect(api.verifyRupantorpayPayment).toHaveBeenCalledWith('RPTX123');
+  expect(api.verifyRupantorpayPayment).toHaveBeenCalledWith(
+    'RPTX123',
+    'ord_TESTtestTESTtestTEST01',
+  );
   // Replaced, not pushed: Back must not land on the return page and verify again.
   expect(location.history).toEqual(['/orders/ord_TESTtestTESTtestTEST01/success']);
 });
+
+test.each(['transactionId', 'transactionID'])(
+  "when the gateway returns the id as %s (RupantorPay's documented camelCase), then the server verifies it for the order in the URL",
+  async (param) => {
+    api.verifyRupantorpayPayment.mockResolvedValue(makeOrder({ status: 'paid', currency: 'BDT' }));
+    renderRoute(
+      <PaymentReturnPage outcome="success" />,
+      `/payment/success?order=ord_TESTtestTESTtestTEST01&${param}=RPTX456&paymentMethod=bkash&status=COMPLETED`,
+    );
+    expect(await screen.findByTestId('navigated')).toBeInTheDocument();
+    expect(api.verifyRupantorpayPayment).toHaveBeenCalledWith(
+      'RPTX456',
+      'ord_TESTtestTESTtestTEST01',
+    );
+  },
+);
