@@ -4,7 +4,7 @@ import { AxiosError, AxiosHeaders } from 'axios';
 import { PaymentReturnPage } from '../src/features/checkout/payment-return-page';
 import { ProductList } from '../src/features/products/product-list';
 import * as client from '../src/lib/api-client';
-import { makeOrder, makeProduct, sandboxConfig } from './helpers/fixtures';
+import { makeOrder, makePayment, makeProduct, sandboxConfig } from './helpers/fixtures';
 import { renderRoute } from './helpers/render-route';
 
 vi.mock('../src/lib/api-client', async (importOriginal) => ({
@@ -106,3 +106,26 @@ test('when a hosted payment returns with success, then the server verifies it be
   // Replaced, not pushed: Back must not land on the return page and verify again.
   expect(location.history).toEqual(['/orders/ord_TESTtestTESTtestTEST01/success']);
 });
+
+test.each(['transactionId', 'transactionID'])(
+  "when the gateway returns the id as %s (RupantorPay's documented camelCase), then the server verifies it for the order in the URL",
+  async (param) => {
+    // A link without ?gateway= (an older one): the order's latest attempt says which gateway.
+    const pending = makeOrder({ currency: 'BDT' });
+    api.getOrder.mockResolvedValue({
+      ...pending,
+      payments: [makePayment({ gateway: 'rupantorpay', currency: 'BDT' })],
+    });
+    api.confirmPaymentReturn.mockResolvedValue(makeOrder({ status: 'paid', currency: 'BDT' }));
+    renderRoute(
+      <PaymentReturnPage outcome="success" />,
+      `/payment/success?order=ord_TESTtestTESTtestTEST01&${param}=RPTX456&paymentMethod=bkash&status=COMPLETED`,
+    );
+    expect(await screen.findByTestId('navigated')).toBeInTheDocument();
+    expect(api.confirmPaymentReturn).toHaveBeenCalledWith(
+      'rupantorpay',
+      'ord_TESTtestTESTtestTEST01',
+      { [param]: 'RPTX456', paymentMethod: 'bkash', status: 'COMPLETED' },
+    );
+  },
+);

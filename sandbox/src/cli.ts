@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { cliBaseUrlFromEnv, parseFaultAssignments } from './config';
+import { dialectChangeFromText } from './rupantorpay/dialect';
 import type { DeliveryLogEntry } from './webhooks/webhook-delivery.service';
 
 const USAGE = `Usage: npm run sandbox -- <command> [--url http://127.0.0.1:4010]
@@ -17,6 +18,8 @@ const USAGE = `Usage: npm run sandbox -- <command> [--url http://127.0.0.1:4010]
   webhooks [set <url>... | clear] [--gateway stripe]
                                  show or replace the webhook targets (Razorpay's by default)
   settings [autoCapture=false] [timeScale=0.01]
+  dialect [reset | <preset> key=value ...]  RupantorPay's wire variant, e.g. dialect seed000,
+                                 dialect metadata=string webhookId=transactionID (docs/sandbox.md)
   health                         is a sandbox running at --url?`;
 
 class CliError extends Error {}
@@ -144,6 +147,17 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<strin
           ? await call(base, 'PUT', '/settings', parseAssignments(rest))
           : await call(base, 'GET', '/settings'),
       );
+    case 'dialect': {
+      if (rest[0] === 'reset') return show(await call(base, 'DELETE', '/rupantorpay/dialect'));
+      if (rest.length === 0) return show(await call(base, 'GET', '/rupantorpay/dialect'));
+      let change;
+      try {
+        change = dialectChangeFromText(rest.join(' '));
+      } catch (err) {
+        throw new CliError((err as Error).message);
+      }
+      return show(await call(base, 'PUT', '/rupantorpay/dialect', change));
+    }
     case 'health':
       return show(await call(base, 'GET', '/health'));
     default:

@@ -1,5 +1,6 @@
 import { SANDBOX_DEFAULTS } from '@checkout-lab/contracts/sandbox-defaults';
 import { z } from 'zod';
+import { documentedDialect, parseDialect, rupantorDialectSchema } from './rupantorpay/dialect';
 
 /** Rates are probabilities in [0, 1]; each fault is decided independently per event. */
 const rate = z.number().min(0).max(1);
@@ -21,6 +22,8 @@ export const faultsSchema = z.object({
   apiLatencyMs: nonNegativeInt,
   /** Share of REST API requests answered with a 5xx before they touch any state. */
   apiErrorRate: rate,
+  /** An order's first payment fails without a `payment.failed` event, as Razorpay documents it may. */
+  dropFirstPaymentFailed: rate,
 });
 export type Faults = z.infer<typeof faultsSchema>;
 
@@ -33,6 +36,7 @@ export const noFaults: Faults = {
   delayMs: 3000,
   apiLatencyMs: 0,
   apiErrorRate: 0,
+  dropFirstPaymentFailed: 0,
 };
 
 // Accept the spellings people type on a command line (fail_first, fail-first, failfirst).
@@ -85,6 +89,8 @@ export const sandboxConfigSchema = z.object({
   logFormat: z.enum(['pretty', 'json']),
   /** Origin used in RupantorPay `payment_url`s; derived from the request's Host when null. */
   publicUrl: z.url().nullable(),
+  /** Which of RupantorPay's documented wire variants the sandbox speaks (see rupantorpay/dialect.ts). */
+  rupantorpayDialect: rupantorDialectSchema,
 });
 export type SandboxConfig = z.infer<typeof sandboxConfigSchema>;
 
@@ -111,6 +117,7 @@ export const sandboxDefaults: SandboxConfig = {
   logLevel: 'info',
   logFormat: 'pretty',
   publicUrl: null,
+  rupantorpayDialect: documentedDialect,
 };
 
 const boolFromEnv = z
@@ -139,6 +146,7 @@ const envSchema = z.object({
   SANDBOX_LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).optional(),
   SANDBOX_LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   SANDBOX_PUBLIC_URL: z.string().optional(),
+  SANDBOX_RUPANTORPAY_DIALECT: z.string().optional(),
 });
 
 export class ConfigError extends Error {}
@@ -185,6 +193,9 @@ export function loadConfigFromEnv(env: NodeJS.ProcessEnv): SandboxConfig {
       logLevel: e.SANDBOX_LOG_LEVEL ?? sandboxDefaults.logLevel,
       logFormat: e.SANDBOX_LOG_FORMAT ?? sandboxDefaults.logFormat,
       publicUrl: e.SANDBOX_PUBLIC_URL ?? null,
+      rupantorpayDialect: e.SANDBOX_RUPANTORPAY_DIALECT
+        ? parseDialect(e.SANDBOX_RUPANTORPAY_DIALECT)
+        : documentedDialect,
     };
     return parseConfig(config);
   } catch (err) {

@@ -3,6 +3,7 @@ import type { Faults, SandboxConfig } from './config';
 import { createLogger } from './logger';
 import { razorpayWebhookFormat } from './razorpay/webhook-format';
 import { rupantorpayWebhookFormat } from './rupantorpay/webhook-format';
+import type { RupantorDialect } from './rupantorpay/dialect';
 import type { StoredEvent } from './store/entities';
 import { MemoryStore } from './store/memory.store';
 import { attachSnapshot } from './store/snapshot';
@@ -18,6 +19,7 @@ export interface RuntimeSettings {
   webhookUrls: string[];
   stripeWebhookUrls: string[];
   faults: Faults;
+  rupantorpayDialect: RupantorDialect;
 }
 
 export interface SandboxContext {
@@ -48,6 +50,7 @@ export function createContext(config: SandboxConfig, deps: ContextDeps = {}): Sa
     webhookUrls: [...config.webhookUrls],
     stripeWebhookUrls: [...config.stripeWebhookUrls],
     faults: { ...config.faults },
+    rupantorpayDialect: { ...config.rupantorpayDialect },
   };
   const store = new MemoryStore();
   const snapshot = config.snapshotFile ? attachSnapshot(store, config.snapshotFile, log) : null;

@@ -3,6 +3,8 @@ import { createServer, type Server } from 'node:http';
 import { buildApp } from './app';
 import { parseConfig, sandboxDefaults, type Faults, type SandboxConfig } from './config';
 import { createContext, type ContextDeps } from './context';
+import { changeDialect } from './control/dialect.router';
+import type { DialectChange } from './rupantorpay/dialect';
 import type { DeliveryLogEntry } from './webhooks/webhook-delivery.service';
 
 export {
@@ -17,6 +19,12 @@ export type { FaultKind, RandomSource } from './webhooks/faults';
 export { buildApp } from './app';
 export { createContext, type SandboxContext, type RuntimeSettings } from './context';
 export { signPayment, signWebhookBody } from './razorpay/signer';
+export {
+  RUPANTOR_DIALECT_PRESETS,
+  type DialectChange,
+  type RupantorDialect,
+  type RupantorDialectPreset,
+} from './rupantorpay/dialect';
 export { SUCCESS_CARDS, FAILURE_CARDS } from './razorpay/test-cards';
 export { stripeSignatureHeader } from './stripe/signer';
 export { STRIPE_EVENTS, SANDBOX_API_VERSION } from './stripe/stripe-events';
@@ -44,6 +52,8 @@ export interface RunningSandbox {
   setFaults(faults: Partial<Faults>): void;
   setAutoCapture(on: boolean): void;
   setTimeScale(scale: number): void;
+  /** RupantorPay's wire variant from now on: a preset, then any fields (same as the control API). */
+  setRupantorpayDialect(change: DialectChange): void;
   deliveries(): DeliveryLogEntry[];
   /** Resolves when no webhook delivery is in flight or scheduled. */
   idle(): Promise<void>;
@@ -51,11 +61,13 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-/** Any config field; `faults` may be partial (unset faults are off). */
-export type StartOptions = Omit<Partial<SandboxConfig>, 'faults'> & {
+/** Any config field; `faults` and `rupantorpayDialect` may be partial. */
+export type StartOptions = Omit<Partial<SandboxConfig>, 'faults' | 'rupantorpayDialect'> & {
   port?: number;
   host?: string;
   faults?: Partial<Faults>;
+  /** Fields over the documented dialect, or a preset first (`{ preset: 'seed000' }`). */
+  rupantorpayDialect?: DialectChange;
 } & ContextDeps;
 
 /**
@@ -72,6 +84,10 @@ export async function startSandbox(options: StartOptions = {}): Promise<RunningS
     logLevel: 'silent',
     ...overrides,
     faults: { ...sandboxDefaults.faults, ...overrides.faults },
+    rupantorpayDialect: changeDialect(
+      sandboxDefaults.rupantorpayDialect,
+      overrides.rupantorpayDialect,
+    ),
   });
   const ctx = createContext(config, { random, logger });
   const server = createServer(buildApp(ctx));
@@ -106,6 +122,9 @@ export async function startSandbox(options: StartOptions = {}): Promise<RunningS
     },
     setTimeScale: (scale) => {
       ctx.settings.timeScale = parseConfig({ ...config, timeScale: scale }).timeScale;
+    },
+    setRupantorpayDialect: (change) => {
+      ctx.settings.rupantorpayDialect = changeDialect(ctx.settings.rupantorpayDialect, change);
     },
     deliveries: () => ctx.webhooks.deliveries(),
     idle: () => ctx.webhooks.idle(),

@@ -61,6 +61,8 @@ export interface GatewayPayment {
   amount: number;
   currency: string;
   method?: string;
+  /** The underlying wallet's, bank's or network's own id for the payment (RupantorPay `trx_id`). */
+  acquirerRef?: string;
   amountRefunded: number;
   error?: { code?: string; description?: string; source?: string; step?: string; reason?: string };
   raw: unknown;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { GatewayInfo } from '@checkout-lab/contracts/dto';
 import type { Currency } from '@checkout-lab/contracts/money';
 import Razorpay from 'razorpay';
@@ -206,8 +207,11 @@ export class RazorpayGateway implements PaymentGateway {
     if (!verifyRazorpayWebhookSignature(rawBody, signature, this.config.webhookSecret)) {
       throw new WebhookSignatureError('X-Razorpay-Signature does not match the body');
     }
-    const eventId = headers['x-razorpay-event-id'];
-    if (!eventId) throw new WebhookSignatureError('X-Razorpay-Event-Id header is missing');
+    // Razorpay sends X-Razorpay-Event-Id with every webhook. A genuinely signed body without it
+    // is still genuine: its digest is the idempotency key then (retries resend the same bytes).
+    const eventId =
+      headers['x-razorpay-event-id'] ||
+      `body_${createHash('sha256').update(rawBody).digest('hex').slice(0, 32)}`;
     return interpretRazorpayWebhook(eventId, rawBody);
   }
 

@@ -1,13 +1,12 @@
 // RupantorPay: a hosted-redirect gateway in BDT. The browser is sent to the gateway's page and
 // comes back to our success or cancel URL; nothing it brings back is signed, and neither is the
 // webhook, so every state change starts with a server-side verify-payment call.
-import type { PaymentStatus } from '@checkout-lab/contracts/statuses';
 import { createHash } from 'node:crypto';
 import type { GatewayInfo } from '@checkout-lab/contracts/dto';
+import { toMajorUnitString, type Currency } from '@checkout-lab/contracts/money';
 import { z } from 'zod';
 import { GatewayError } from '../errors';
 import type { Logger } from '../logger';
-import { fromMajorUnits, toMajorUnitString, type Currency } from '@checkout-lab/contracts/money';
 import { callGateway } from './gateway-call';
 import {
   PaymentReturnError,
@@ -20,13 +19,14 @@ import {
   type PaymentReturn,
   type StartCheckoutInput,
 } from './gateway';
+import { toGatewayPayment } from './rupantorpay.mappers';
 import {
   TRANSACTION_ID,
+  TRANSACTION_ID_KEYS,
   checkoutResponseSchema,
   errorBodySchema,
   verifyResponseSchema,
   webhookHintSchema,
-  type VerifyResponse,
 } from './rupantorpay.schemas';
 
 export interface RupantorpayGatewayConfig {
@@ -37,17 +37,11 @@ export interface RupantorpayGatewayConfig {
   timeoutMs: number;
 }
 
-const STATUS: Record<VerifyResponse['status'], PaymentStatus> = {
-  COMPLETED: 'captured',
-  PENDING: 'created',
-  FAILED: 'failed',
-};
-
-/** The spellings of the transaction id a return URL may carry (the reference lists them). */
-const RETURN_ID_PARAMS = ['transactionId', 'transaction_id', 'transactionID'] as const;
-const transactionId = z.string().regex(TRANSACTION_ID, 'is not a transaction id');
+/** A return names its transaction under any of the spellings the gateway uses. */
 const returnSchema = z.union(
-  RETURN_ID_PARAMS.map((name) => z.looseObject({ [name]: transactionId })),
+  TRANSACTION_ID_KEYS.map((key) =>
+    z.looseObject({ [key]: z.string().regex(TRANSACTION_ID, 'is not a transaction id') }),
+  ),
 );
 
 export class RupantorpayGateway implements PaymentGateway {
@@ -61,10 +55,15 @@ export class RupantorpayGateway implements PaymentGateway {
   readonly browserOrigins = [];
   readonly returnSchema = returnSchema;
 
+  /** X-CLIENT, listed as required by the integrators' copy of the docs: the shop's host. */
+  private readonly client: string;
+
   constructor(
     private readonly config: RupantorpayGatewayConfig,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.client = new URL(config.publicBaseUrl).host;
+  }
 
   publicInfo(): GatewayInfo {
     return {
@@ -91,17 +90,21 @@ export class RupantorpayGateway implements PaymentGateway {
             accept: 'application/json',
             'content-type': 'application/json',
             'x-api-key': this.config.apiKey,
+            'x-client': this.client,
           },
           body: JSON.stringify(body),
           signal: AbortSignal.timeout(this.config.timeoutMs + 1000),
         });
         const json: unknown = await res.json().catch(() => undefined);
-        if (!res.ok) {
-          const error = errorBodySchema.safeParse(json);
+        // `{ status: false, message }` is a refusal whatever the HTTP status says.
+        const error = errorBodySchema.safeParse(json);
+        if (!res.ok || error.success) {
           const message = error.success ? error.data.message : `HTTP ${res.status}`;
+          const notFound = res.status === 404 || /not found/i.test(message);
           throw new GatewayError('rupantorpay', 'rejected', message, {
             status: res.status,
             description: message,
+            ...(notFound ? { code: 'NOT_FOUND' } : {}),
           });
         }
         const parsed = schema.safeParse(json);
@@ -156,8 +159,8 @@ export class RupantorpayGateway implements PaymentGateway {
     if (!returnSchema.safeParse(params).success) {
       throw new PaymentReturnError('INVALID_RETURN', 'transactionId: is not a transaction id');
     }
-    const id = RETURN_ID_PARAMS.map((name) => params[name]).find(
-      (v) => v && TRANSACTION_ID.test(v),
+    const id = TRANSACTION_ID_KEYS.map((key) => params[key]).find(
+      (v) => v !== undefined && TRANSACTION_ID.test(v),
     );
     return { paymentRef: id!, params };
   }
@@ -188,7 +191,7 @@ export class RupantorpayGateway implements PaymentGateway {
       };
     return {
       eventId,
-      type: `rupantorpay.${(hint.data.status ?? 'unknown').toLowerCase()}`,
+      type: `rupantorpay.${(hint.data.status ?? 'unknown').trim().toLowerCase()}`,
       kind: 'payment.hint',
       refs: { paymentId: hint.data.transaction_id },
       payload: json,
@@ -203,29 +206,7 @@ export class RupantorpayGateway implements PaymentGateway {
       verifyResponseSchema,
       true,
     );
-    let amount: number;
-    try {
-      amount = fromMajorUnits(tx.amount, 'BDT');
-    } catch {
-      throw new GatewayError(
-        'rupantorpay',
-        'invalid_response',
-        `verify payment: amount ${tx.amount}`,
-      );
-    }
-    return {
-      paymentId: tx.transaction_id,
-      orderId: tx.metadata?.merchant_ref ?? '',
-      status: STATUS[tx.status],
-      amount,
-      currency: tx.currency,
-      method: tx.payment_method ?? undefined,
-      amountRefunded: 0,
-      ...(tx.status === 'FAILED'
-        ? { error: { description: 'Payment failed or was cancelled on the payment page' } }
-        : {}),
-      raw: tx,
-    };
+    return toGatewayPayment(tx, transactionId, this.log);
   }
 
   /** RupantorPay cannot look payments up by our reference: only a known transaction can be checked. */

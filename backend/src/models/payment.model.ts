@@ -31,6 +31,8 @@ const paymentSchema = new Schema(
       orderId: { type: String },
       /** Razorpay `pay_…`; RupantorPay `transaction_id`. One document per gateway payment. */
       paymentId: { type: String },
+      /** The wallet's, bank's or network's own id for the payment: RupantorPay's `trx_id`. */
+      acquirerRef: { type: String },
     },
     amount: { type: Number, required: true, min: 1 },
     currency: { type: String, required: true, enum: CURRENCIES },

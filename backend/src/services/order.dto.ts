@@ -24,7 +24,11 @@ export function toPaymentDto(p: PaymentDocument): PaymentDto {
     refundStatus: p.refundStatus ?? null,
     amountRefunded: p.amountRefunded,
     signatureVerified: p.signatureVerified,
-    refs: { orderId: p.refs?.orderId ?? null, paymentId: p.refs?.paymentId ?? null },
+    refs: {
+      orderId: p.refs?.orderId ?? null,
+      paymentId: p.refs?.paymentId ?? null,
+      acquirerRef: p.refs?.acquirerRef ?? null,
+    },
     error: p.error?.code || p.error?.description ? toErrorDto(p.error) : null,
     refunds: [...(p.refunds ?? new Map()).entries()].map(([id, r]) => ({
       id,

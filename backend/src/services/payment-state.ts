@@ -78,6 +78,7 @@ export async function applyGatewayPayment(
   }
   const set: Record<string, unknown> = { gatewayResponse: gp.raw };
   if (gp.method) set.method = gp.method;
+  if (gp.acquirerRef) set['refs.acquirerRef'] = gp.acquirerRef;
 
   switch (gp.status) {
     case 'created':

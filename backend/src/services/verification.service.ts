@@ -50,9 +50,13 @@ export async function confirmPaymentReturn(
   }
 
   const gp = confirmed.payment;
-  attempt ??= gp.orderId ? await findAttemptByGatewayOrder(gateway.name, gp.orderId) : null;
+  // The gateway names our attempt (its order reference); when it cannot (RupantorPay metadata
+  // that does not parse), a payment we already recorded is found by its own id.
+  attempt ??=
+    (gp.orderId ? await findAttemptByGatewayOrder(gateway.name, gp.orderId) : null) ??
+    (await PaymentModel.findOne({ gateway: gateway.name, 'refs.paymentId': gp.paymentId }));
   if (!attempt) throw unknownCheckout();
-  if (gp.orderId !== attempt.refs?.orderId) {
+  if (gp.orderId && gp.orderId !== attempt.refs?.orderId) {
     await notePayment(
       attempt._id,
       'payment.mismatch',
@@ -98,7 +102,8 @@ function toReturnHttpError(err: unknown, label: string): unknown {
       : HttpError.badRequest(`Invalid return: ${err.message}`, 'VALIDATION_ERROR');
   }
   // The gateway does not know the payment the return names: a typo or a forgery.
-  if (err instanceof GatewayError && err.kind === 'rejected' && err.details.status === 404) {
+  const unknown = err instanceof GatewayError && err.kind === 'rejected';
+  if (unknown && (err.details.status === 404 || err.details.code === 'NOT_FOUND')) {
     return HttpError.badRequest(`${label} does not know this payment`, 'UNKNOWN_TRANSACTION');
   }
   return err;

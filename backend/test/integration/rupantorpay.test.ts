@@ -40,13 +40,12 @@ async function onHostedPage(
   });
   expect(res.status).toBe(303);
   const back = new URL(res.headers.get('location')!);
-  return { back, transactionId: back.searchParams.get('transaction_id')! };
+  return { back, transactionId: back.searchParams.get('transactionId')! };
 }
 
-const verify = (transactionId: string) =>
-  request(stack.app)
-    .post('/api/payments/rupantorpay/return')
-    .send({ transaction_id: transactionId });
+/** What the return page sends: the transaction id from the query, and the order from the URL. */
+const verify = (transactionId: string, order: string) =>
+  request(stack.app).post('/api/payments/rupantorpay/return').send({ transactionId, order });
 
 describe('RupantorPay, the hosted-redirect gateway', () => {
   test('when the buyer pays with bKash, then the success page verify makes the order paid', async () => {
@@ -56,7 +55,7 @@ describe('RupantorPay, the hosted-redirect gateway', () => {
     expect(`${back.origin}${back.pathname}`).toBe(`${stack.url}/payment/success`);
     expect(back.searchParams.get('order')).toBe(order.id);
 
-    const res = await verify(transactionId).expect(200);
+    const res = await verify(transactionId, order.id).expect(200);
     expect(res.body.order.status).toBe('paid');
     await stack.settle(); // the unsigned webhook arrives too, and only asks the gateway again
 
@@ -80,6 +79,33 @@ describe('RupantorPay, the hosted-redirect gateway', () => {
     ).toHaveLength(1);
   });
 
+  test("when the return URL pairs one order with another order's transaction, then 400, the other order is not shown and verify changes nothing", async () => {
+    const scarf = await createProduct({ price: 90000, currency: 'BDT', stock: 5 });
+    const mine = await placeOrder(stack.app, [{ slug: scarf.slug, quantity: 1 }]);
+    const theirs = await placeOrder(stack.app, [{ slug: scarf.slug, quantity: 1 }], {
+      customer: { name: 'Eshita Other', email: 'eshita@example.com', contact: '+8801711000000' },
+    });
+    await startRedirect(mine.id);
+    const { transactionId } = await onHostedPage(await startRedirect(theirs.id), 'pay');
+
+    const res = await verify(transactionId, mine.id).expect(400);
+    expect(res.body.error.code).toBe('RETURN_ORDER_MISMATCH');
+    expect(JSON.stringify(res.body)).not.toMatch(/Eshita|eshita@example\.com|8801711000000/);
+    expect(res.body.order).toBeUndefined();
+
+    const mineStored = await OrderModel.findOne({ publicId: mine.id });
+    const theirsStored = await OrderModel.findOne({ publicId: theirs.id });
+    const minePayments = await PaymentModel.find({ order: mineStored!._id });
+    expect(minePayments.map((p) => [p.status, p.refs?.paymentId])).toEqual([
+      ['created', undefined],
+    ]);
+    const theirPayments = await PaymentModel.find({ order: theirsStored!._id });
+    expect(theirPayments.flatMap((p) => p.timeline).filter((e) => e.source === 'verify')).toEqual(
+      [],
+    );
+    await stack.settle();
+  });
+
   test('when the buyer never comes back, then the webhook alone (verified with the gateway) pays the order', async () => {
     const { order } = await bdtOrder();
     await onHostedPage(await startRedirect(order.id), 'pay', 'nagad');
@@ -93,10 +119,12 @@ describe('RupantorPay, the hosted-redirect gateway', () => {
     const { order } = await bdtOrder();
     const failed = await onHostedPage(await startRedirect(order.id), 'fail');
     expect(failed.back.pathname).toBe('/payment/cancel');
-    expect((await verify(failed.transactionId).expect(200)).body.order.status).toBe('pending');
+    expect((await verify(failed.transactionId, order.id).expect(200)).body.order.status).toBe(
+      'pending',
+    );
 
     const second = await onHostedPage(await startRedirect(order.id), 'pay', 'card');
-    await verify(second.transactionId).expect(200);
+    await verify(second.transactionId, order.id).expect(200);
     const final = await getOrder(stack.app, order.id);
     expect(final.status).toBe('paid');
     expect(final.payments.map((p) => [p.attempt, p.status])).toEqual([
@@ -109,7 +137,7 @@ describe('RupantorPay, the hosted-redirect gateway', () => {
     const { order } = await bdtOrder();
     const { back, transactionId } = await onHostedPage(await startRedirect(order.id), 'cancel');
     expect(back.pathname).toBe('/payment/cancel');
-    await verify(transactionId).expect(200);
+    await verify(transactionId, order.id).expect(200);
     await stack.settle();
     const final = await getOrder(stack.app, order.id);
     expect(final.status).toBe('pending');
@@ -171,7 +199,7 @@ describe('RupantorPay, the hosted-redirect gateway', () => {
     ['a malformed transaction id', 'x y', 400, 'VALIDATION_ERROR'],
     ['an unknown transaction id', 'RPTXUNKNOWN00001', 400, 'UNKNOWN_TRANSACTION'],
   ])('when verify gets %s (%s), then %i %s', async (_l, id, status, code) => {
-    const res = await verify(id).expect(status);
+    const res = await verify(id, 'ord_0000000000000000ab').expect(status);
     expect(res.body.error.code).toBe(code);
   });
 
@@ -190,14 +218,14 @@ describe('RupantorPay, the hosted-redirect gateway', () => {
     expect(await PaymentModel.countDocuments({ order: stored!._id })).toBe(0);
     await request(down.app)
       .post('/api/payments/rupantorpay/return')
-      .send({ transaction_id: 'RPTXANYTHING0001' })
+      .send({ transaction_id: 'RPTXANYTHING0001', order: order.id })
       .expect(502);
   });
 
   test('when an admin tries to refund a RupantorPay order, then 409 says to use its dashboard', async () => {
     const { order } = await bdtOrder();
     const { transactionId } = await onHostedPage(await startRedirect(order.id), 'pay');
-    await verify(transactionId).expect(200);
+    await verify(transactionId, order.id).expect(200);
     const res = await request(stack.app)
       .post(`/api/admin/orders/${order.id}/refund`)
       .set(adminHeaders)

@@ -147,6 +147,26 @@ describe('RazorpayGateway over the official SDK', () => {
     );
   });
 
+  test('when a validly signed webhook has no X-Razorpay-Event-Id, then it is accepted under an id derived from its bytes', () => {
+    const body = Buffer.from(
+      JSON.stringify({
+        entity: 'event',
+        event: 'payment.captured',
+        payload: { payment: { entity: payment } },
+      }),
+    );
+    const signed = { 'x-razorpay-signature': hmacSha256Hex(body, 'unit_webhook_secret') };
+    const first = gateway.parseWebhook(body, signed);
+    expect(first).toMatchObject({
+      kind: 'payment.captured',
+      eventId: expect.stringMatching(/^body_[0-9a-f]{32}$/),
+    });
+    expect(gateway.parseWebhook(body, signed).eventId).toBe(first.eventId);
+    const other = Buffer.concat([body, Buffer.from('\n')]);
+    const otherSigned = { 'x-razorpay-signature': hmacSha256Hex(other, 'unit_webhook_secret') };
+    expect(gateway.parseWebhook(other, otherSigned).eventId).not.toBe(first.eventId);
+  });
+
   test('when a signed webhook is an event we do not use, then it parses as unsupported', () => {
     const body = Buffer.from(
       JSON.stringify({ entity: 'event', event: 'payment.dispute.created', payload: {} }),

@@ -2,6 +2,7 @@
 // type the backend does not write fails the typecheck here.
 import type {
   OrderDto,
+  PaymentDto,
   ProductDto,
   PublicConfig,
   TimelineItemDto,
@@ -34,6 +35,27 @@ export function entry(
   attempt?: number,
 ): TimelineItemDto {
   return { at: at(second), type, source, message: `${type} from ${source}`, attempt };
+}
+
+export function makePayment(overrides: Partial<PaymentDto> = {}): PaymentDto {
+  return {
+    id: 'pay1',
+    attempt: 1,
+    gateway: 'razorpay',
+    status: 'created',
+    amount: 122664,
+    currency: 'INR',
+    method: null,
+    refundStatus: null,
+    amountRefunded: 0,
+    signatureVerified: false,
+    refs: { orderId: 'order_TEST000001', paymentId: null, acquirerRef: null },
+    error: null,
+    refunds: [],
+    createdAt: at(1),
+    updatedAt: at(1),
+    ...overrides,
+  };
 }
 
 export function makeOrder(overrides: Partial<OrderDto> = {}): OrderDto {

@@ -112,7 +112,12 @@ export const paymentDtoSchema = z.object({
   refundStatus: z.enum(['partial', 'full']).nullable(),
   amountRefunded: minor,
   signatureVerified: z.boolean(),
-  refs: z.object({ orderId: z.string().nullable(), paymentId: z.string().nullable() }),
+  refs: z.object({
+    orderId: z.string().nullable(),
+    paymentId: z.string().nullable(),
+    /** The wallet's, bank's or network's own id for the payment (RupantorPay's `trx_id`). */
+    acquirerRef: z.string().nullable(),
+  }),
   error: paymentErrorDtoSchema.nullable(),
   refunds: z.array(refundDtoSchema),
   createdAt: isoTime,

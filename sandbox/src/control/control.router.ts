@@ -5,6 +5,7 @@ import type { SandboxContext } from '../context';
 import { badRequest, RazorpayError } from '../razorpay/razorpay-error';
 import { publicOrigin } from '../public-origin';
 import { isStripeEvent, triggerStripe } from '../stripe/trigger';
+import { dialectRouter } from './dialect.router';
 import { trigger } from './trigger.service';
 
 const gatewaySchema = z.enum(['razorpay', 'stripe']).default('razorpay');
@@ -129,6 +130,8 @@ export function controlRouter(ctx: SandboxContext): Router {
     Object.assign(settings, parse(settingsSchema, req.body));
     res.json({ autoCapture: settings.autoCapture, timeScale: settings.timeScale });
   });
+
+  router.use('/rupantorpay', dialectRouter(ctx));
 
   router.use(() => {
     throw notFound('Unknown sandbox control endpoint.');

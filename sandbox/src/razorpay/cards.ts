@@ -1,10 +1,11 @@
 import type { Card } from '../store/entities';
+import { CVV_LENGTHS, NETWORK_RULES, type CardNetwork } from './methods';
 import { INTERNATIONAL_CARDS } from './test-cards';
 
-// The browser modal (public/modal.js) carries a copy of luhnValid/detectNetwork for instant
-// feedback; the server repeats every check because the pay endpoint is public.
+// The browser modal (public/modal.js) repeats luhnValid for instant feedback and applies the same
+// NETWORK_RULES (served to it); the server repeats every check because the pay endpoint is public.
 
-export type CardNetwork = Card['network'];
+export type { CardNetwork };
 
 export function luhnValid(digits: string): boolean {
   if (!/^\d{12,19}$/.test(digits)) return false;
@@ -22,26 +23,19 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/**
- * Card network from the leading digits. RuPay is tested before Maestro/Discover-style ranges
- * because its BINs (60, 65, 81, 82, 508, 353, 356) overlap them, and in India they are RuPay.
- */
+/** Card network from the leading digits (see NETWORK_RULES). */
 export function detectNetwork(digits: string): CardNetwork {
-  const two = Number(digits.slice(0, 2));
-  const three = Number(digits.slice(0, 3));
-  const four = Number(digits.slice(0, 4));
-  if (two === 34 || two === 37) return 'American Express';
-  if ([60, 65, 81, 82].includes(two) || [508, 353, 356].includes(three)) return 'RuPay';
-  if (two === 36 || two === 38 || two === 39 || (three >= 300 && three <= 305))
-    return 'Diners Club';
-  if (digits.startsWith('4')) return 'Visa';
-  if ((two >= 51 && two <= 55) || (four >= 2221 && four <= 2720)) return 'MasterCard';
-  if (two === 50 || (two >= 56 && two <= 69)) return 'Maestro';
-  return 'Unknown';
+  const rule = NETWORK_RULES.find((r) =>
+    r.ranges.some(([n, from, to]) => {
+      const lead = Number(digits.slice(0, n));
+      return lead >= from && lead <= to;
+    }),
+  );
+  return rule?.network ?? 'Unknown';
 }
 
 export function cvvLength(network: CardNetwork): number {
-  return network === 'American Express' ? 4 : 3;
+  return CVV_LENGTHS[network] ?? 3;
 }
 
 const ISSUERS: Partial<Record<CardNetwork, string>> = {
@@ -51,7 +45,7 @@ const ISSUERS: Partial<Record<CardNetwork, string>> = {
   Maestro: 'UTIB',
 };
 
-/** The card entity Razorpay keeps: never the full number or the CVV. */
+/** The card entity Razorpay keeps: the first six and last four digits, never the number or CVV. */
 export function describeCard(digits: string, name: string, id: string): Card {
   const network = detectNetwork(digits);
   const international = INTERNATIONAL_CARDS.has(digits);
@@ -59,6 +53,7 @@ export function describeCard(digits: string, name: string, id: string): Card {
     id,
     entity: 'card',
     name,
+    iin: digits.slice(0, 6),
     last4: digits.slice(-4),
     network,
     type: network === 'RuPay' || network === 'Maestro' ? 'debit' : 'credit',

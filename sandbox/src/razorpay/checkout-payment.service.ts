@@ -10,6 +10,7 @@ import { VPA_PATTERN, type PayRequest } from './pay-request';
 import { capturePayment } from './payment-state';
 import { badRequest, invalidApiKey, RazorpayError } from './razorpay-error';
 import { signPayment } from './signer';
+import { roll } from '../webhooks/faults';
 
 export interface HandlerPayload {
   razorpay_payment_id: string;
@@ -59,7 +60,7 @@ function validateInstrument(req: PayRequest): void {
 
 function acquirerData(method: Payment['method']): Record<string, string | null> {
   const digits = (n: number): string => Array.from({ length: n }, () => randomInt(10)).join('');
-  if (method === 'card') return { auth_code: digits(6) };
+  if (method === 'card') return { auth_code: digits(6), rrn: digits(12) };
   if (method === 'upi') return { rrn: digits(12) };
   if (method === 'netbanking') return { bank_transaction_id: digits(7) };
   return { transaction_id: null };
@@ -68,22 +69,26 @@ function acquirerData(method: Payment['method']): Record<string, string | null> 
 function newPayment(order: Order, req: PayRequest, card: Card | null): Payment {
   const vpa = req.method === 'upi' ? (req.vpa ?? null) : null;
   const notes = req.notes && Object.keys(req.notes).length > 0 ? req.notes : [];
+  const amount = order.amount_due > 0 ? order.amount_due : order.amount;
   return {
     id: newId('pay'),
     entity: 'payment',
-    amount: order.amount_due > 0 ? order.amount_due : order.amount,
+    amount,
     currency: order.currency,
+    base_amount: amount,
     status: 'created',
     order_id: order.id,
     invoice_id: null,
     international: card?.international ?? false,
     method: req.method,
     amount_refunded: 0,
+    amount_transferred: 0,
     refund_status: null,
     captured: false,
     description: req.description ?? null,
     card_id: card?.id ?? null,
     card,
+    ...(card ? { token_id: null } : {}),
     bank: req.method === 'netbanking' ? (req.bank ?? null) : null,
     wallet: req.method === 'wallet' ? (req.wallet ?? null) : null,
     vpa,
@@ -99,8 +104,8 @@ function newPayment(order: Order, req: PayRequest, card: Card | null): Payment {
     error_step: null,
     error_reason: null,
     acquirer_data: acquirerData(req.method),
-    upi: vpa ? { payer_account_type: 'bank_account', vpa, flow: 'collect' } : null,
     created_at: unixNow(),
+    ...(vpa ? { upi: { payer_account_type: 'bank_account', vpa, flow: 'collect' } } : {}),
   };
 }
 
@@ -120,6 +125,13 @@ export function payOrder(
   if (order.status === 'paid') {
     throw badRequest(
       'Your payment has been declined as the order is already paid. Please initiate the payment with a new order.',
+    );
+  }
+  // Razorpay: "If an order is in an attempted state with the associated payment id in the
+  // authorised state, initiating another payment using the same order id is not allowed."
+  if (ctx.store.paymentsOfOrder(order.id).some((p) => p.status === 'authorized')) {
+    throw badRequest(
+      'This order already has an authorized payment. Capture it, or use a new order for another payment.',
     );
   }
   validateInstrument(req);
@@ -144,7 +156,12 @@ export function payOrder(
       error_step: failure.step,
       error_reason: failure.reason,
     });
-    events.push(buildRazorpayEvent('payment.failed', { payment: failed }));
+    // Razorpay does not always raise payment.failed when an order's first payment fails during
+    // authorisation; the dropFirstPaymentFailed fault reproduces that.
+    const firstAttempt = order.attempts === 0;
+    if (!(firstAttempt && roll(ctx.settings.faults.dropFirstPaymentFailed, ctx.random))) {
+      events.push(buildRazorpayEvent('payment.failed', { payment: failed }));
+    }
     const error = new RazorpayError(400, {
       code: failure.code,
       description: failure.description,

@@ -5,6 +5,7 @@ import type { SandboxContext } from '../context';
 import { moneyBrowserScript } from '../shared-money';
 import { payOrder } from './checkout-payment.service';
 import { findOrder } from './lookup';
+import { modalTables } from './methods';
 import { parsePayRequest } from './pay-request';
 import { invalidApiKey } from './razorpay-error';
 
@@ -36,8 +37,13 @@ export function checkoutScriptRouter(): Router {
  */
 export function checkoutRouter(ctx: SandboxContext): Router {
   const router = Router();
+  // `<` escaped so the JSON can never close its script element.
+  const tables = JSON.stringify(modalTables()).replace(/</g, '\\u003c');
   const files: Record<string, [string, string]> = {
-    'checkout.html': [asset('modal.html'), 'text/html; charset=utf-8'],
+    'checkout.html': [
+      asset('modal.html').replace('__RZP_TABLES__', tables),
+      'text/html; charset=utf-8',
+    ],
     'modal.js': [asset('modal.js'), 'application/javascript; charset=utf-8'],
     'modal.css': [asset('modal.css'), 'text/css; charset=utf-8'],
     'money.js': [moneyBrowserScript(), 'application/javascript; charset=utf-8'],

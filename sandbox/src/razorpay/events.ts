@@ -32,6 +32,9 @@ export function buildRazorpayEvent(type: RazorpayEventType, entities: EventEntit
   const contains = order.filter((k) => entities[k] !== undefined);
   const payload: Record<string, { entity: unknown }> = {};
   for (const key of contains) payload[key] = { entity: structuredClone(entities[key]) };
+  // Webhooks carry the card object for card payments and no `card` key for any other method.
+  const payment = payload.payment?.entity as { card?: unknown } | undefined;
+  if (payment && payment.card === null) delete payment.card;
   const createdAt = unixNow();
   const body = JSON.stringify({
     entity: 'event',

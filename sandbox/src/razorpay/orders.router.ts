@@ -1,8 +1,9 @@
 import { Router } from 'express';
 import type { SandboxContext } from '../context';
 import { findOrder } from './lookup';
-import { createOrder } from './orders.service';
-import { collection, paginate, paymentView } from './views';
+import { listOrders } from './order-list';
+import { createOrder, updateOrderNotes } from './orders.service';
+import { collection, paymentView } from './views';
 
 export function ordersRouter(ctx: SandboxContext): Router {
   const router = Router();
@@ -10,10 +11,13 @@ export function ordersRouter(ctx: SandboxContext): Router {
     res.json(createOrder(ctx, req.body));
   });
   router.get('/', (req, res) => {
-    res.json(collection(paginate(req, [...ctx.store.orders.values()])));
+    res.json(listOrders(ctx, req));
   });
   router.get('/:id', (req, res) => {
     res.json(findOrder(ctx.store, req.params.id));
+  });
+  router.patch('/:id', (req, res) => {
+    res.json(updateOrderNotes(ctx, req.params.id, req.body));
   });
   router.get('/:id/payments', (req, res) => {
     const order = findOrder(ctx.store, req.params.id);

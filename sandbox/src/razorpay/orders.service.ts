@@ -1,6 +1,7 @@
 import type { SandboxContext } from '../context';
 import type { Order } from '../store/entities';
 import { newId, unixNow } from '../store/ids';
+import { findOrder } from './lookup';
 import {
   asObject,
   parseAmount,
@@ -8,6 +9,7 @@ import {
   parseNotes,
   parseOptionalString,
   rejectExtraFields,
+  requireField,
 } from './validation';
 import { badRequest } from './razorpay-error';
 
@@ -29,11 +31,12 @@ const ORDER_FIELDS = [
 export function createOrder(ctx: SandboxContext, rawBody: unknown): Order {
   const body = asObject(rawBody);
   rejectExtraFields(body, ORDER_FIELDS);
-  const currency = parseCurrency(body.currency);
   if (body.amount === undefined || body.amount === null || body.amount === '') {
     throw badRequest('The amount field is required.', 'amount');
   }
-  const amount = parseOrderAmount(body.amount, currency);
+  // Both are mandatory at Razorpay; the minimum is "at least <currency> 1.00" (api/orders/create).
+  const currency = parseCurrency(requireField(body, 'currency'));
+  const amount = parseAmount(body.amount, currency);
   const receipt = parseOptionalString(body.receipt, 'receipt', 40);
   const offerId = parseOptionalString(body.offer_id, 'offer_id', 40);
   const order: Order = {
@@ -53,15 +56,10 @@ export function createOrder(ctx: SandboxContext, rawBody: unknown): Order {
   return ctx.store.saveOrder(order);
 }
 
-function parseOrderAmount(value: unknown, currency: string): number {
-  try {
-    return parseAmount(value, currency);
-  } catch (err) {
-    // The orders API words its minimum-amount error differently from payments and refunds.
-    const n = typeof value === 'string' ? Number(value) : value;
-    if (typeof n === 'number' && Number.isInteger(n) && n < 100) {
-      throw badRequest('Order amount less than minimum amount allowed', 'amount');
-    }
-    throw err;
-  }
+/** `PATCH /v1/orders/:id`: only `notes` can change (api/orders/update); the new notes replace the old. */
+export function updateOrderNotes(ctx: SandboxContext, orderId: string, rawBody: unknown): Order {
+  const order = findOrder(ctx.store, orderId);
+  const body = asObject(rawBody);
+  rejectExtraFields(body, ['notes']);
+  return ctx.store.saveOrder({ ...order, notes: parseNotes(requireField(body, 'notes')) });
 }

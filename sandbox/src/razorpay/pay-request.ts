@@ -1,29 +1,10 @@
 import { z } from 'zod';
 import { paymentMethodSchema } from '../store/entities';
-import { badRequest, type RazorpayError } from './razorpay-error';
+import { NETBANKING_BANKS, WALLETS, type BankCode, type WalletCode } from './methods';
+import { badRequest, extraFields, type RazorpayError } from './razorpay-error';
 
 const digits = z.union([z.string(), z.number()]).transform((v) => String(v).replace(/[\s-]/g, ''));
 const note = z.union([z.string().max(256), z.number(), z.boolean(), z.null()]);
-
-export const NETBANKING_BANKS = [
-  'SBIN',
-  'HDFC',
-  'ICIC',
-  'UTIB',
-  'KKBK',
-  'YESB',
-  'PUNB',
-  'BARB',
-] as const;
-export const WALLETS = [
-  'paytm',
-  'phonepe',
-  'amazonpay',
-  'mobikwik',
-  'freecharge',
-  'airtelmoney',
-  'jiomoney',
-] as const;
 
 /** Body of `POST /razorpay/_sandbox/orders/:order_id/pay`, the endpoint the modal itself uses. */
 export const payRequestSchema = z
@@ -42,8 +23,8 @@ export const payRequestSchema = z
       .strict()
       .optional(),
     vpa: z.string().max(256).optional(),
-    bank: z.enum(NETBANKING_BANKS).optional(),
-    wallet: z.enum(WALLETS).optional(),
+    bank: z.enum(Object.keys(NETBANKING_BANKS) as [BankCode]).optional(),
+    wallet: z.enum(Object.keys(WALLETS) as [WalletCode]).optional(),
     email: z.string().max(254).optional(),
     contact: z.string().max(20).optional(),
     description: z.string().max(2048).optional(),
@@ -71,11 +52,7 @@ export function parsePayRequest(body: unknown): PayRequest {
 function toBadRequest(issue: z.core.$ZodIssue | undefined, field: string | null): RazorpayError {
   if (!issue) return badRequest('The request is invalid.');
   if (issue.code === 'unrecognized_keys') {
-    const names = issue.keys.map((k) => fieldName([...issue.path, k]));
-    return badRequest(
-      `${names.join(', ')} is/are not required and should not be sent`,
-      names[0] ?? null,
-    );
+    return extraFields(issue.keys.map((k) => fieldName([...issue.path, k])));
   }
   if (issue.path.length === 0) return badRequest('The request body must be a JSON object.');
   if (issue.code === 'invalid_type' && issue.input === undefined) {

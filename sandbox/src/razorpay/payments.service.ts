@@ -13,6 +13,7 @@ import {
   parseNotes,
   parseOptionalString,
   rejectExtraFields,
+  requireField,
 } from './validation';
 
 /** `POST /v1/payments/:id/capture`: only an authorized payment, only for its full amount. */
@@ -21,7 +22,8 @@ export function capture(ctx: SandboxContext, paymentId: string, rawBody: unknown
   const body = asObject(rawBody);
   rejectExtraFields(body, ['amount', 'currency']);
   const amount = parseAmount(body.amount, payment.currency);
-  if (body.currency !== undefined && parseCurrency(body.currency) !== payment.currency) {
+  // Mandatory at Razorpay (api/payments/capture), and it must be the payment's own.
+  if (parseCurrency(requireField(body, 'currency')) !== payment.currency) {
     throw badRequest('The currency should be same as the payment currency.', 'currency');
   }
   if (payment.status === 'captured' || payment.status === 'refunded') {
@@ -37,6 +39,18 @@ export function capture(ctx: SandboxContext, paymentId: string, rawBody: unknown
   }
   ctx.emit(capturePayment(ctx, payment));
   return findPayment(ctx.store, paymentId);
+}
+
+/** `PATCH /v1/payments/:id`: only `notes` can change (api/payments/update); they replace the old. */
+export function updatePaymentNotes(
+  ctx: SandboxContext,
+  paymentId: string,
+  rawBody: unknown,
+): Payment {
+  const payment = findPayment(ctx.store, paymentId);
+  const body = asObject(rawBody);
+  rejectExtraFields(body, ['notes']);
+  return ctx.store.savePayment({ ...payment, notes: parseNotes(requireField(body, 'notes')) });
 }
 
 export interface RefundOptions {

@@ -1,4 +1,4 @@
-import { badRequest } from './razorpay-error';
+import { badRequest, extraFields } from './razorpay-error';
 
 // Razorpay validates with Laravel-style messages ("The amount field is required."); the sandbox
 // keeps that wording so error-handling code sees familiar text.
@@ -89,12 +89,19 @@ export function parseOptionalString(value: unknown, field: string, max: number):
   return value;
 }
 
+/** The value of a mandatory field: "The currency field is required." when it is missing. */
+export function requireField(body: Record<string, unknown>, field: string): unknown {
+  const value = body[field];
+  if (value === undefined || value === null || value === '') {
+    throw badRequest(`The ${field} field is required.`, field);
+  }
+  return value;
+}
+
 /** Rejects unknown keys the way Razorpay does: "x is/are not required and should not be sent". */
 export function rejectExtraFields(body: Record<string, unknown>, allowed: readonly string[]): void {
   const extra = Object.keys(body).filter((k) => !allowed.includes(k));
-  if (extra.length > 0) {
-    throw badRequest(`${extra.join(', ')} is/are not required and should not be sent`, extra[0]);
-  }
+  if (extra.length > 0) throw extraFields(extra);
 }
 
 /** Request bodies must be JSON objects (or form posts); anything else is a bad request. */

@@ -5,6 +5,7 @@ import type { SandboxContext } from '../context';
 import { renderHostedPage } from './hosted-page';
 import { RupantorError } from './rupantorpay-error';
 import {
+  checkoutView,
   createCheckout,
   findTransaction,
   HOSTED_METHODS,
@@ -13,15 +14,30 @@ import {
   type HostedAction,
 } from './transactions.service';
 
+// RupantorPay answers a missing or wrong key with a 400 and its usual `{ status: false }` body.
 function apiKeyAuth(ctx: SandboxContext): RequestHandler {
   const expected = Buffer.from(ctx.config.rupantorpayApiKey);
   return (req, _res, next) => {
     const given = req.get('x-api-key');
     if (!given)
-      throw new RupantorError(401, 'API key is missing. Send it in the X-API-KEY header.');
+      throw new RupantorError(400, 'API key is missing. Send it in the X-API-KEY header.');
     const actual = Buffer.from(given);
     if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) {
-      throw new RupantorError(401, 'Invalid API key.');
+      throw new RupantorError(400, 'Invalid API key.');
+    }
+    next();
+  };
+}
+
+// The integrators' copy of the docs lists X-CLIENT (the merchant's host) as required. What the
+// real API does without it is unknown, so the sandbox serves the call and says so in its log.
+function warnWithoutClientHeader(ctx: SandboxContext): RequestHandler {
+  return (req, _res, next) => {
+    if (!req.get('x-client')) {
+      ctx.log.warn(
+        { path: req.originalUrl },
+        'RupantorPay call without X-CLIENT: the real API lists it as required (your host name)',
+      );
     }
     next();
   };
@@ -45,18 +61,19 @@ export function rupantorpayRouter(ctx: SandboxContext): Router {
       throw new RupantorError(500, 'Internal Server Error');
     }),
   );
-  // X-CLIENT (the merchant's domain) is optional on the real API; accepted and ignored here.
-  api.use(apiKeyAuth(ctx), express.json({ limit }), express.urlencoded({ extended: true, limit }));
+  api.use(
+    warnWithoutClientHeader(ctx),
+    apiKeyAuth(ctx),
+    express.json({ limit }),
+    express.urlencoded({ extended: true, limit }),
+  );
   api.post('/checkout', (req, res) => {
     const tx = createCheckout(ctx, req.body);
-    res.json({
-      status: true,
-      message: 'Payment Url',
-      payment_url: `${origin(ctx, req)}/rupantorpay/api/execute/${tx.token}`,
-    });
+    const url = `${origin(ctx, req)}/rupantorpay/api/execute/${tx.token}`;
+    res.json(checkoutView(ctx.settings.rupantorpayDialect, url));
   });
   api.post('/verify-payment', (req, res) => {
-    res.json(verifyView(findTransaction(ctx, req.body)));
+    res.json(verifyView(findTransaction(ctx, req.body), ctx.settings.rupantorpayDialect));
   });
   router.use('/api/payment', api);
 

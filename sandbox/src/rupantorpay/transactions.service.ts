@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { SandboxContext } from '../context';
 import type { RupantorTransaction, StoredEvent } from '../store/entities';
 import { newId, randomBase62, unixNow } from '../store/ids';
+import { formatAmount, statusWord, type RupantorDialect } from './dialect';
 import { RupantorError } from './rupantorpay-error';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be a valid http(s) URL' });
@@ -71,6 +72,8 @@ export function createCheckout(ctx: SandboxContext, body: unknown): RupantorTran
     amount: r.amount,
     currency: 'BDT',
     payment_method: null,
+    trx_id: null,
+    fee: null,
     fullname: r.fullname,
     email: r.email,
     metadata: r.metadata,
@@ -81,18 +84,37 @@ export function createCheckout(ctx: SandboxContext, body: unknown): RupantorTran
   });
 }
 
-/** The verify-payment body, also what the webhook posts. */
-export function verifyView(tx: RupantorTransaction) {
+/** What create answers: the documented `status: 1` / "Payment Link", or `true` / "Payment Url". */
+export function checkoutView(dialect: RupantorDialect, paymentUrl: string) {
   return {
-    status: tx.status,
-    transaction_id: tx.transaction_id,
-    amount: tx.amount,
-    currency: tx.currency,
-    payment_method: tx.payment_method,
+    status: dialect.createStatus,
+    message: dialect.createStatus === 1 ? 'Payment Link' : 'Payment Url',
+    payment_url: paymentUrl,
+  };
+}
+
+/** The verify-payment body (not wrapped in `data`), in the documented key order. */
+export function verifyView(tx: RupantorTransaction, dialect: RupantorDialect) {
+  return {
     fullname: tx.fullname,
     email: tx.email,
-    metadata: tx.metadata,
+    amount: formatAmount(tx.amount, dialect.amountDecimals),
+    transaction_id: tx.transaction_id,
+    trx_id: tx.trx_id,
+    currency: tx.currency,
+    metadata: dialect.metadata === 'string' ? JSON.stringify(tx.metadata) : tx.metadata,
+    payment_method: tx.payment_method,
+    status: statusWord(tx.status, dialect),
   };
+}
+
+/** The webhook posts the verify answer, with the transaction id spelled the dialect's way. */
+export function webhookBody(tx: RupantorTransaction, dialect: RupantorDialect) {
+  return Object.fromEntries(
+    Object.entries(verifyView(tx, dialect)).map(([k, v]) =>
+      k === 'transaction_id' ? [dialect.webhookId, v] : [k, v],
+    ),
+  );
 }
 
 export function findTransaction(ctx: SandboxContext, body: unknown): RupantorTransaction {
@@ -102,16 +124,22 @@ export function findTransaction(ctx: SandboxContext, body: unknown): RupantorTra
   }
   if (typeof id !== 'string') throw new RupantorError(400, 'The transaction_id must be a string.');
   const tx = ctx.store.rupantorpay.get(id);
-  if (!tx) throw new RupantorError(404, 'Transaction not found');
+  if (!tx) throw new RupantorError(404, 'Transaction not found or verification failed');
   return tx;
 }
 
 export const HOSTED_METHODS = { bkash: 'bKash', nagad: 'Nagad', card: 'Card' } as const;
 export type HostedAction = 'pay' | 'fail' | 'cancel';
 
+// The wallet's fee on top of the amount; 2.5% matches the integrators' example (100.00 → 2.50).
+function walletFee(amount: string): string {
+  const poisha = Math.round(Number(amount) * 100);
+  return (Math.round(poisha * 0.025) / 100).toFixed(2);
+}
+
 /**
- * The buyer's choice on the hosted page settles the transaction (a cancel counts as FAILED), posts
- * the webhook if one was given, and returns where to send the browser, with `transaction_id`.
+ * The buyer's choice on the hosted page settles the transaction (a cancel is an ERROR too), posts
+ * the webhook if one was given, and returns where to send the browser, with the dialect's query.
  */
 export function settle(
   ctx: SandboxContext,
@@ -119,35 +147,51 @@ export function settle(
   action: HostedAction,
   method: keyof typeof HOSTED_METHODS,
 ): string {
-  const status = action === 'pay' ? 'COMPLETED' : 'FAILED';
+  const paid = action === 'pay';
+  const dialect = ctx.settings.rupantorpayDialect;
   const settled = ctx.store.saveRupantor({
     ...tx,
-    status,
+    status: paid ? 'COMPLETED' : 'ERROR',
     payment_method: action === 'cancel' ? null : method,
+    trx_id: paid ? randomBase62(10).toUpperCase() : null,
+    fee: paid ? walletFee(tx.amount) : null,
   });
   if (settled.webhook_url) {
     const event: StoredEvent = {
       id: newId('evt'),
       gateway: 'rupantorpay',
-      type: `rupantorpay.${status.toLowerCase()}`,
-      body: JSON.stringify(verifyView(settled)),
+      type: `rupantorpay.${statusWord(settled.status, dialect).toLowerCase()}`,
+      body: JSON.stringify(webhookBody(settled, dialect)),
       targets: [settled.webhook_url],
       created_at: unixNow(),
     };
     ctx.emit([event]);
   }
   return appendQuery(
-    action === 'pay' ? settled.success_url : settled.cancel_url,
-    'transaction_id',
-    settled.transaction_id,
+    paid ? settled.success_url : settled.cancel_url,
+    returnQuery(settled, dialect),
   );
 }
 
-/** Appends `?k=v` or `&k=v` without re-encoding the merchant's own URL (fragment kept last). */
-export function appendQuery(url: string, key: string, value: string): string {
+/** What the gateway appends to success_url / cancel_url; unsigned, so it proves nothing. */
+export function returnQuery(tx: RupantorTransaction, dialect: RupantorDialect): [string, string][] {
+  if (dialect.returnQuery === 'transaction_id') return [['transaction_id', tx.transaction_id]];
+  return [
+    ['transactionId', tx.transaction_id],
+    ['paymentMethod', tx.payment_method ?? ''],
+    ['paymentAmount', tx.amount],
+    ['paymentFee', tx.fee ?? '0.00'],
+    ['currency', tx.currency],
+    ['status', statusWord(tx.status, dialect)],
+  ];
+}
+
+/** Appends `?k=v&…` or `&k=v&…` without re-encoding the merchant's own URL (fragment kept last). */
+export function appendQuery(url: string, params: [string, string][]): string {
   const hashAt = url.indexOf('#');
   const base = hashAt === -1 ? url : url.slice(0, hashAt);
   const hash = hashAt === -1 ? '' : url.slice(hashAt);
   const sep = base.includes('?') ? (base.endsWith('?') || base.endsWith('&') ? '' : '&') : '?';
-  return `${base}${sep}${encodeURIComponent(key)}=${encodeURIComponent(value)}${hash}`;
+  const query = params.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
+  return `${base}${sep}${query.join('&')}${hash}`;
 }

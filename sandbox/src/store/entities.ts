@@ -25,6 +25,8 @@ export const cardSchema = z.object({
   id: z.string(),
   entity: z.literal('card'),
   name: z.string(),
+  /** The first six digits (the issuer identification number); never more of the number. */
+  iin: z.string().default(''),
   last4: z.string(),
   network: z.enum([
     'Visa',
@@ -55,39 +57,55 @@ export type PaymentStatus = z.infer<typeof paymentStatusSchema>;
 export const paymentMethodSchema = z.enum(['card', 'upi', 'netbanking', 'wallet']);
 export type PaymentMethod = z.infer<typeof paymentMethodSchema>;
 
-export const paymentSchema = z.object({
-  id: z.string(),
-  entity: z.literal('payment'),
-  amount: z.number().int(),
-  currency: z.string(),
-  status: paymentStatusSchema,
-  order_id: z.string(),
-  invoice_id: z.null(),
-  international: z.boolean(),
-  method: paymentMethodSchema,
-  amount_refunded: z.number().int(),
-  refund_status: z.enum(['partial', 'full']).nullable(),
-  captured: z.boolean(),
-  description: z.string().nullable(),
-  card_id: z.string().nullable(),
-  card: cardSchema.nullable(),
-  bank: z.string().nullable(),
-  wallet: z.string().nullable(),
-  vpa: z.string().nullable(),
-  email: z.string(),
-  contact: z.string(),
-  notes: z.union([notes, z.array(z.never())]),
-  fee: z.number().int().nullable(),
-  tax: z.number().int().nullable(),
-  error_code: z.string().nullable(),
-  error_description: z.string().nullable(),
-  error_source: z.string().nullable(),
-  error_step: z.string().nullable(),
-  error_reason: z.string().nullable(),
-  acquirer_data: z.record(z.string(), z.string().nullable()),
-  upi: z.object({ payer_account_type: z.string(), vpa: z.string(), flow: z.string() }).nullable(),
-  created_at: z.number().int(),
-});
+// Payments written by older sandboxes lack base_amount and amount_transferred: fill them in.
+const withPaymentDefaults = (v: unknown) =>
+  v && typeof v === 'object' && 'amount' in v
+    ? { base_amount: (v as { amount: unknown }).amount, amount_transferred: 0, ...v }
+    : v;
+
+export const paymentSchema = z.preprocess(
+  withPaymentDefaults,
+  z.object({
+    id: z.string(),
+    entity: z.literal('payment'),
+    amount: z.number().int(),
+    currency: z.string(),
+    /** The amount in INR for international payments; equal to `amount` for INR ones. */
+    base_amount: z.number().int(),
+    status: paymentStatusSchema,
+    order_id: z.string(),
+    invoice_id: z.null(),
+    international: z.boolean(),
+    method: paymentMethodSchema,
+    amount_refunded: z.number().int(),
+    /** Route transfers; the sandbox has none. */
+    amount_transferred: z.number().int(),
+    refund_status: z.enum(['partial', 'full']).nullable(),
+    captured: z.boolean(),
+    description: z.string().nullable(),
+    card_id: z.string().nullable(),
+    card: cardSchema.nullable(),
+    /** Card payments only: the saved-card token (the sandbox never saves cards, so null). */
+    token_id: z.string().nullable().optional(),
+    bank: z.string().nullable(),
+    wallet: z.string().nullable(),
+    vpa: z.string().nullable(),
+    email: z.string(),
+    contact: z.string(),
+    notes: z.union([notes, z.array(z.never())]),
+    fee: z.number().int().nullable(),
+    tax: z.number().int().nullable(),
+    error_code: z.string().nullable(),
+    error_description: z.string().nullable(),
+    error_source: z.string().nullable(),
+    error_step: z.string().nullable(),
+    error_reason: z.string().nullable(),
+    acquirer_data: z.record(z.string(), z.string().nullable()),
+    /** UPI payments only; Razorpay leaves the key out for every other method. */
+    upi: z.object({ payer_account_type: z.string(), vpa: z.string(), flow: z.string() }).optional(),
+    created_at: z.number().int(),
+  }),
+);
 export type Payment = z.infer<typeof paymentSchema>;
 
 export const refundSchema = z.object({
@@ -119,16 +137,24 @@ export const storedEventSchema = z.object({
 });
 export type StoredEvent = z.infer<typeof storedEventSchema>;
 
-export const rupantorStatusSchema = z.enum(['PENDING', 'COMPLETED', 'FAILED']);
+// `FAILED` is how snapshots written before the documented `ERROR` spelled a failure.
+export const rupantorStatusSchema = z.preprocess(
+  (v) => (v === 'FAILED' ? 'ERROR' : v),
+  z.enum(['PENDING', 'COMPLETED', 'ERROR']),
+);
 
 export const rupantorTransactionSchema = z.object({
   transaction_id: z.string(),
   token: z.string(),
   status: rupantorStatusSchema,
-  /** Major units as a two-decimal string, the way RupantorPay reports it. */
+  /** Major units as a two-decimal string; each dialect renders its own number of decimals. */
   amount: z.string(),
   currency: z.literal('BDT'),
   payment_method: z.string().nullable(),
+  /** The wallet's or bank's own id for the payment, once the buyer has paid. */
+  trx_id: z.string().nullable().default(null),
+  /** What the wallet charged the buyer on top, two decimals (`paymentFee` on the return URL). */
+  fee: z.string().nullable().default(null),
   fullname: z.string(),
   email: z.string(),
   metadata: z.record(z.string(), z.unknown()),

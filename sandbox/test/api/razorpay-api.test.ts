@@ -83,13 +83,14 @@ describe('Razorpay REST API input handling', () => {
 
   it.each([
     [{ currency: 'INR' }, 'The amount field is required.', 'amount'],
-    [{ amount: 'abc' }, 'The amount must be an integer.', 'amount'],
-    [{ amount: true }, 'The amount must be an integer.', 'amount'],
-    [{ amount: 50 }, 'Order amount less than minimum amount allowed', 'amount'],
+    [{ amount: 'abc', currency: 'INR' }, 'The amount must be an integer.', 'amount'],
+    [{ amount: true, currency: 'INR' }, 'The amount must be an integer.', 'amount'],
+    [{ amount: 50, currency: 'INR' }, 'The amount must be at least INR 1.00', 'amount'],
+    [{ amount: 1000 }, 'The currency field is required.', 'currency'],
     [{ amount: 1000, currency: 'XYZ' }, 'The currency is invalid.', 'currency'],
-    [{ amount: 1000, notes: 'text' }, 'The notes must be an array.', 'notes'],
+    [{ amount: 1000, currency: 'INR', notes: 'text' }, 'The notes must be an array.', 'notes'],
     [
-      { amount: 1000, receipt: 'r'.repeat(41) },
+      { amount: 1000, currency: 'INR', receipt: 'r'.repeat(41) },
       'The receipt may not be greater than 40 characters.',
       'receipt',
     ],
@@ -105,7 +106,7 @@ describe('Razorpay REST API input handling', () => {
       code: 'BAD_REQUEST_ERROR',
       description,
       field,
-      reason: 'input_validation_failed',
+      reason: field === 'colour' ? 'extra_field_sent' : 'input_validation_failed',
     });
   });
 
@@ -195,13 +196,13 @@ describe('Razorpay REST API input handling', () => {
       ],
       ['an unknown field', { method: 'upi', vpa: 'success@razorpay', extra: 1 }, 'extra'],
     ])('when paying with %s, then 400 and no payment is created', async (_label, body, field) => {
-      const order = await api('post', '/v1/orders').send({ amount: 1000 });
+      const order = await api('post', '/v1/orders').send({ amount: 1000, currency: 'INR' });
       const res = await pay(order.body.id, body);
       expect(res.status).toBe(400);
       expect(res.body.error).toMatchObject({
         code: 'BAD_REQUEST_ERROR',
         field,
-        reason: 'input_validation_failed',
+        reason: field === 'extra' ? 'extra_field_sent' : 'input_validation_failed',
       });
       expect(ctx.store.paymentsOfOrder(order.body.id)).toHaveLength(0);
     });
@@ -211,7 +212,7 @@ describe('Razorpay REST API input handling', () => {
         (await pay('order_AAAAAAAAAAAAAA', { method: 'upi', vpa: 'success@razorpay' })).body.error
           .description,
       ).toBe('The id provided does not exist');
-      const order = await api('post', '/v1/orders').send({ amount: 1000 });
+      const order = await api('post', '/v1/orders').send({ amount: 1000, currency: 'INR' });
       const res = await pay(order.body.id, {
         method: 'upi',
         vpa: 'success@razorpay',
@@ -228,7 +229,7 @@ describe('Razorpay REST API input handling', () => {
     });
 
     it('when a payment fails and the buyer retries, then both attempts count on the same order', async () => {
-      const order = await api('post', '/v1/orders').send({ amount: 1000 });
+      const order = await api('post', '/v1/orders').send({ amount: 1000, currency: 'INR' });
       const failed = await pay(order.body.id, { method: 'upi', vpa: 'failure@razorpay' });
       expect(failed.status).toBe(400);
       expect(failed.body.error).toMatchObject({
@@ -244,7 +245,7 @@ describe('Razorpay REST API input handling', () => {
     });
 
     it('when a card is paid, then neither the full number nor the CVV is stored', async () => {
-      const order = await api('post', '/v1/orders').send({ amount: 1000 });
+      const order = await api('post', '/v1/orders').send({ amount: 1000, currency: 'INR' });
       await pay(order.body.id, {
         method: 'card',
         card: { ...card('4100280000001007'), cvv: '987' },
@@ -262,7 +263,7 @@ describe('Razorpay REST API input handling', () => {
       const res = await request(faultyApp)
         .post('/razorpay/v1/orders')
         .set('Authorization', basicAuth())
-        .send({ amount: 1000 });
+        .send({ amount: 1000, currency: 'INR' });
       expect(res.status).toBe(500);
       expect(res.body.error).toMatchObject({ code: 'SERVER_ERROR' });
       expect(faulty.store.orders.size).toBe(0);

@@ -1,5 +1,8 @@
 import type { Page } from '@playwright/test';
 import { validatePaymentVerification } from 'razorpay/dist/utils/razorpay-utils';
+import { detectNetwork } from '../../src/razorpay/cards';
+import { NETBANKING_BANKS, WALLETS } from '../../src/razorpay/methods';
+import { SUCCESS_CARDS } from '../../src/razorpay/test-cards';
 import { KEY_SECRET, expect, test } from './fixtures';
 
 interface CheckoutEvent {
@@ -118,6 +121,84 @@ test('when retry is disabled and the bank page says Failure, then Pay is disable
   await expect(m.getByTestId('rzp-pay')).toBeDisabled();
 });
 
+test('when redirect is true with a callback_url, then success form-posts the three fields there instead of calling the handler', async ({
+  page,
+  shop,
+}) => {
+  const { url, orderId } = await shop.checkoutUrl(49900, { redirect: '1' });
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Buy now' }).click();
+  const m = modal(page);
+  await m.getByRole('tab', { name: 'UPI' }).click();
+  await m.getByLabel('UPI ID').fill('success@razorpay');
+  await m.getByTestId('rzp-pay').click();
+
+  await expect(page.locator('#landed')).toHaveText('/callback?shop_ref=42');
+  const posted = new URLSearchParams((await page.locator('#posted').textContent()) ?? '');
+  expect([...posted.keys()].sort()).toEqual([
+    'razorpay_order_id',
+    'razorpay_payment_id',
+    'razorpay_signature',
+  ]);
+  expect(posted.get('razorpay_order_id')).toBe(orderId);
+  expect(
+    validatePaymentVerification(
+      { order_id: orderId, payment_id: String(posted.get('razorpay_payment_id')) },
+      String(posted.get('razorpay_signature')),
+      KEY_SECRET,
+    ),
+  ).toBe(true);
+});
+
+test('when redirect is true with a callback_url and the payment fails, then the error fields are form-posted there', async ({
+  page,
+  shop,
+}) => {
+  const { url, orderId } = await shop.checkoutUrl(49900, { redirect: '1' });
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Buy now' }).click();
+  await fillCard(page, '4100 2800 0006 0003');
+  await modal(page).getByTestId('rzp-outcome-failure').click();
+
+  await expect(page.locator('#landed')).toHaveText('/callback?shop_ref=42');
+  const posted = new URLSearchParams((await page.locator('#posted').textContent()) ?? '');
+  expect(Object.fromEntries(posted)).toMatchObject({
+    'error[code]': 'BAD_REQUEST_ERROR',
+    'error[reason]': 'card_declined',
+    'error[source]': 'bank',
+    'error[step]': 'payment_authorization',
+    'error[description]': expect.stringMatching(/declined by the bank/),
+  });
+  expect(JSON.parse(String(posted.get('error[metadata]')))).toEqual({
+    order_id: orderId,
+    payment_id: expect.stringMatching(/^pay_/),
+  });
+});
+
+test("when the modal opens, then it offers exactly the server's banks and wallets and names card networks as the server does", async ({
+  page,
+  shop,
+}) => {
+  const { url } = await shop.checkoutUrl();
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Buy now' }).click();
+  const m = modal(page);
+  const values = (kind: string) =>
+    m
+      .locator(`input[name="${kind}"]`)
+      .evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
+  await m.getByRole('tab', { name: 'Netbanking' }).click();
+  expect(await values('bank')).toEqual(Object.keys(NETBANKING_BANKS));
+  await expect(m.getByLabel(NETBANKING_BANKS.BARB)).toBeVisible();
+  await m.getByRole('tab', { name: 'Wallet' }).click();
+  expect(await values('wallet')).toEqual(Object.keys(WALLETS));
+  await m.getByRole('tab', { name: 'Card' }).click();
+  for (const number of [...Object.values(SUCCESS_CARDS), '5555555555554444', '5018000000000009']) {
+    await m.getByTestId('rzp-card-number').fill(number);
+    await expect(m.getByTestId('rzp-card-network')).toHaveText(detectNetwork(number));
+  }
+});
+
 test('when the buyer closes the modal, then ondismiss runs and no payment is made', async ({
   page,
   shop,
@@ -149,7 +230,7 @@ test('when the modal opens, then keyboard focus moves into it, and when it close
   await expect(buy).toBeFocused();
 });
 
-test('when a RupantorPay checkout is paid on the hosted page, then the browser lands on success_url with the transaction id', async ({
+test('when a RupantorPay checkout is paid on the hosted page, then the browser lands on success_url with the documented camelCase query', async ({
   page,
   sandbox,
   shop,
@@ -173,5 +254,7 @@ test('when a RupantorPay checkout is paid on the hosted page, then the browser l
   await expect(page.getByTestId('rp-amount')).toHaveText('৳990.00');
   await page.getByLabel('bKash').check();
   await page.getByRole('button', { name: /^Pay/ }).click();
-  await expect(page).toHaveURL(/\/payment\/success\?transaction_id=RPTX[0-9A-Z]{12}$/);
+  await expect(page).toHaveURL(
+    /\/payment\/success\?transactionId=RPTX[0-9A-Z]{12}&paymentMethod=bkash&paymentAmount=990\.00&paymentFee=24\.75&currency=BDT&status=COMPLETED$/,
+  );
 });

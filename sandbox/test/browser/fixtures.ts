@@ -34,6 +34,9 @@ function shopPage(checkoutScriptUrl: string): string {
         notes: { source: 'playwright' },
         theme: { color: '#0f766e' },
         retry: params.get('retry') === 'off' ? { enabled: false } : { enabled: true },
+        ...(params.get('redirect')
+          ? { callback_url: location.origin + '/callback?shop_ref=42', redirect: true }
+          : {}),
         handler: (response) => record('handler', response),
         modal: { ondismiss: () => record('dismiss') },
       });
@@ -72,6 +75,16 @@ export const test = base.extend<{ sandbox: RunningSandbox; rzp: Razorpay; shop: 
     const html = shopPage(sandbox.checkoutScriptUrl);
     const server: Server = createServer((req, res) => {
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      if (req.method === 'POST') {
+        // What Checkout form-posted to callback_url, shown for the test to read.
+        let body = '';
+        req.on('data', (c: Buffer) => (body += c.toString()));
+        req.on('end', () => {
+          const escaped = body.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+          res.end(`<p id="landed">${req.url}</p><pre id="posted">${escaped}</pre>`);
+        });
+        return;
+      }
       res.end(req.url?.startsWith('/shop') ? html : `<p id="landed">${req.url}</p>`);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

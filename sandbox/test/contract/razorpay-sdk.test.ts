@@ -194,12 +194,28 @@ describe('official razorpay SDK against the sandbox', () => {
   it('when amounts are invalid, then order creation fails like the real API', async () => {
     await expect(rzp.orders.create({ amount: 99, currency: 'INR' })).rejects.toMatchObject({
       statusCode: 400,
-      error: { description: 'Order amount less than minimum amount allowed', field: 'amount' },
+      error: { description: 'The amount must be at least INR 1.00', field: 'amount' },
     });
     await expect(rzp.orders.create({ amount: 100.5, currency: 'INR' })).rejects.toMatchObject({
       statusCode: 400,
       error: { description: 'The amount must be an integer.', field: 'amount' },
     });
+  });
+
+  it('when the SDK lists orders by receipt with payments expanded and edits notes, then the sandbox honours each', async () => {
+    const receipt = `rcpt_sdk_${Date.now()}`;
+    const order = await rzp.orders.create({ amount: 20000, currency: 'INR', receipt });
+    const { body } = await pay(sandbox, order.id, { method: 'upi', vpa: 'success@razorpay' });
+    const list = await rzp.orders.all({ receipt, 'expand[]': 'payments' });
+    expect(list.items.map((o) => o.id)).toEqual([order.id]);
+    expect((list.items[0] as unknown as { payments: { count: number } }).payments.count).toBe(1);
+    expect((await rzp.orders.all({ receipt: 'nothing-has-this' })).count).toBe(0);
+    expect(await rzp.orders.edit(order.id, { notes: { packed: 'yes' } })).toMatchObject({
+      notes: { packed: 'yes' },
+    });
+    expect(
+      await rzp.payments.edit(String(body.razorpay_payment_id), { notes: { gift: 'no' } }),
+    ).toMatchObject({ notes: { gift: 'no' } });
   });
 
   it('when the secret is wrong, then the SDK gets a 401', async () => {

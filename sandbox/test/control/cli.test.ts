@@ -55,6 +55,17 @@ describe('sandbox CLI', () => {
     expect(JSON.parse(await cli('webhooks'))).toEqual({ urls: [receiver.url] });
   });
 
+  it("when RupantorPay's dialect is set, shown and reset, then the sandbox reflects it", async () => {
+    expect(JSON.parse(await cli('dialect', 'seed000', 'metadata=string'))).toMatchObject({
+      statuses: 'seed000',
+      returnQuery: 'transaction_id',
+      metadata: 'string',
+    });
+    expect(JSON.parse(await cli('dialect'))).toMatchObject({ statuses: 'seed000' });
+    expect(JSON.parse(await cli('dialect', 'reset'))).toMatchObject({ statuses: 'documented' });
+    await expect(cli('dialect', 'loud')).rejects.toThrow(/Invalid dialect/);
+  });
+
   it('when a delivery had faults and no response, then the line says so', () => {
     expect(
       formatDelivery({

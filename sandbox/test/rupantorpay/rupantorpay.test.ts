@@ -55,21 +55,21 @@ describe('RupantorPay-compatible API', () => {
       html,
       res,
       location,
-      transactionId: String(location.searchParams.get('transaction_id')),
+      transactionId: String(location.searchParams.get('transactionId')),
     };
   }
 
-  it('when a checkout is created, then it answers status, message and a payment_url on the sandbox', async () => {
+  it('when a checkout is created, then it answers the documented status 1, message and a payment_url on the sandbox', async () => {
     const res = await api('checkout', checkoutBody());
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { status: boolean; message: string; payment_url: string };
-    expect(body).toMatchObject({ status: true, message: 'Payment Url' });
+    const body = (await res.json()) as { status: number; message: string; payment_url: string };
+    expect(body).toMatchObject({ status: 1, message: 'Payment Link' });
     expect(body.payment_url).toMatch(
       new RegExp(`^${sandbox.url}/rupantorpay/api/execute/[0-9a-f]{32}$`),
     );
   });
 
-  it('when the buyer pays on the hosted page, then the browser is sent to success_url with the transaction id and verify says COMPLETED', async () => {
+  it('when the buyer pays on the hosted page, then the browser returns to success_url with the camelCase query, verify says COMPLETED and the webhook posts the verify answer', async () => {
     const { html, res, location, transactionId } = await checkoutAndSubmit('pay', 'nagad');
     expect(html).toContain('bKash');
     expect(html).toContain('Nagad');
@@ -77,37 +77,45 @@ describe('RupantorPay-compatible API', () => {
     expect(res.status).toBe(303);
     expect(location.pathname).toBe('/payment/success');
     expect(location.searchParams.get('order')).toBe('42');
-    expect(String(res.headers.get('location'))).toMatch(/\?order=42&transaction_id=/);
+    expect(String(res.headers.get('location'))).toMatch(/\?order=42&transactionId=RPTX/);
+    expect(Object.fromEntries(location.searchParams)).toEqual({
+      order: '42',
+      transactionId,
+      paymentMethod: 'nagad',
+      paymentAmount: '1250.50',
+      paymentFee: '31.26',
+      currency: 'BDT',
+      status: 'COMPLETED',
+    });
 
     const verify = await api('verify-payment', { transaction_id: transactionId });
-    expect(await verify.json()).toEqual({
-      status: 'COMPLETED',
-      transaction_id: transactionId,
-      amount: '1250.50',
-      currency: 'BDT',
-      payment_method: 'nagad',
+    const answer = (await verify.json()) as Record<string, unknown>;
+    expect(answer).toEqual({
       fullname: 'Rahim Uddin',
       email: 'rahim@example.com',
+      amount: '1250.500',
+      transaction_id: transactionId,
+      trx_id: expect.stringMatching(/^[0-9A-Z]{10}$/),
+      currency: 'BDT',
       metadata: { order_id: 'ord_42' },
+      payment_method: 'nagad',
+      status: 'COMPLETED',
     });
     await sandbox.idle();
     const hook = receiver.received.find((w) => w.json.transaction_id === transactionId);
-    expect(hook?.json).toMatchObject({
-      status: 'COMPLETED',
-      amount: '1250.50',
-      metadata: { order_id: 'ord_42' },
-    });
+    expect(hook?.json).toEqual(answer);
     expect(hook?.headers['x-razorpay-signature']).toBeUndefined();
   });
 
-  it('when the buyer fails or cancels, then the browser goes to cancel_url and verify says FAILED', async () => {
+  it('when the buyer fails or cancels, then the browser goes to cancel_url with status ERROR and verify says ERROR', async () => {
     for (const action of ['fail', 'cancel']) {
       const { location, transactionId } = await checkoutAndSubmit(action);
       expect(location.pathname).toBe('/payment/cancel');
+      expect(location.searchParams.get('status')).toBe('ERROR');
       const verify = (await (
         await api('verify-payment', { transaction_id: transactionId })
-      ).json()) as { status: string };
-      expect(verify.status).toBe('FAILED');
+      ).json()) as { status: string; trx_id: string | null };
+      expect(verify).toMatchObject({ status: 'ERROR', trx_id: null });
     }
   });
 
@@ -139,13 +147,13 @@ describe('RupantorPay-compatible API', () => {
   });
 
   it.each([
-    ['a missing key', null, 401, /API key is missing/],
-    ['a wrong key', 'wrong-key', 401, /Invalid API key/],
+    ['a missing key', null, /API key is missing/],
+    ['a wrong key', 'wrong-key', /Invalid API key/],
   ])(
-    'when the request has %s, then %i with a clear message',
-    async (_label, key, status, message) => {
+    'when the request has %s, then 400 with a clear message in RupantorPay shape',
+    async (_label, key, message) => {
       const res = await api('checkout', checkoutBody(), key);
-      expect(res.status).toBe(status);
+      expect(res.status).toBe(400);
       const body = (await res.json()) as { status: boolean; message: string };
       expect(body.status).toBe(false);
       expect(body.message).toMatch(message);
@@ -174,7 +182,10 @@ describe('RupantorPay-compatible API', () => {
   it('when verifying an unknown or missing transaction, then a clear 4xx', async () => {
     const unknown = await api('verify-payment', { transaction_id: 'RPTXNOTREAL00000' });
     expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toEqual({ status: false, message: 'Transaction not found' });
+    expect(await unknown.json()).toEqual({
+      status: false,
+      message: 'Transaction not found or verification failed',
+    });
     const missing = await api('verify-payment', {});
     expect(missing.status).toBe(400);
     const wrongType = await api('verify-payment', { transaction_id: 42 });

@@ -100,6 +100,12 @@ export function AdminPaymentsPage() {
                       ) : (
                         <code>{p.refs.paymentId ?? p.refs.orderId}</code>
                       )}
+                      {p.refs.acquirerRef && (
+                        <span className="hint" data-testid="payment-trx-id">
+                          {' '}
+                          trx_id <code>{p.refs.acquirerRef}</code>
+                        </span>
+                      )}
                     </td>
                   </tr>
                 ))}

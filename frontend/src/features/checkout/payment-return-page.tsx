@@ -22,10 +22,17 @@ export function PaymentReturnPage({ outcome }: { outcome: 'success' | 'cancel' }
   const query = params.toString();
 
   const verify = useCallback(async (): Promise<{ order: OrderDto; verifyError?: ApiError }> => {
-    const { order: orderId, gateway, ...returned } = Object.fromEntries(new URLSearchParams(query));
+    const {
+      order: orderId,
+      gateway: named,
+      ...returned
+    } = Object.fromEntries(new URLSearchParams(query));
     if (!orderId) throw new ApiError('BAD_RETURN', 'This return link does not name an order.');
-    // A cancel, or a return that names no payment yet, has nothing to verify.
-    if (!gateway || Object.keys(returned).length === 0) return { order: await getOrder(orderId) };
+    // A return that brings nothing back (a bare cancel link) has nothing to verify.
+    if (Object.keys(returned).length === 0) return { order: await getOrder(orderId) };
+    // Our return URLs name their gateway; an older link is the order's latest attempt's.
+    const gateway = named ?? (await getOrder(orderId)).payments.at(-1)?.gateway;
+    if (!gateway) return { order: await getOrder(orderId) };
     try {
       return { order: await confirmPaymentReturn(gateway, orderId, returned) };
     } catch (err) {

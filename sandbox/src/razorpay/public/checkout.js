@@ -142,17 +142,38 @@
       this._post({ type: PREFIX + 'options', options: pick(options) });
     } else if (type === 'success') {
       this.close();
-      if (typeof options.handler === 'function') options.handler(data.payload);
-      else if (options.callback_url) submitToCallback(options.callback_url, data.payload);
+      // `redirect: true` (or no handler at all) sends the result to callback_url instead.
+      if (options.callback_url && (redirects(options) || typeof options.handler !== 'function'))
+        submitToCallback(options.callback_url, data.payload);
+      else if (typeof options.handler === 'function') options.handler(data.payload);
     } else if (type === 'failed') {
-      this._emit('payment.failed', { error: data.error });
+      // With `redirect: true`, a failure leaves the modal for callback_url with the error fields.
+      if (options.callback_url && redirects(options)) {
+        this.close();
+        submitToCallback(options.callback_url, errorFields(data.error || {}));
+      } else this._emit('payment.failed', { error: data.error });
     } else if (type === 'dismiss') {
       this.close();
       if (options.modal && typeof options.modal.ondismiss === 'function') options.modal.ondismiss();
     }
   };
 
-  // Without a handler, Checkout posts the result to callback_url as a form, like the real one.
+  function redirects(options) {
+    return options.redirect === true || options.redirect === 'true';
+  }
+
+  // What Razorpay posts to callback_url for a failed payment: error[code], error[description]…,
+  // with error[metadata] as a JSON string ({"payment_id":…,"order_id":…}).
+  function errorFields(error) {
+    var fields = {};
+    ['code', 'description', 'source', 'step', 'reason', 'field'].forEach(function (k) {
+      if (error[k] !== undefined && error[k] !== null) fields['error[' + k + ']'] = error[k];
+    });
+    fields['error[metadata]'] = JSON.stringify(error.metadata || {});
+    return fields;
+  }
+
+  // Checkout posts the result to callback_url as a form (a top-level navigation), like the real one.
   function submitToCallback(url, payload) {
     var form = document.createElement('form');
     form.method = 'POST';

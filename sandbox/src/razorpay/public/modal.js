@@ -6,22 +6,8 @@
   'use strict';
 
   var PREFIX = 'rzp-sandbox:';
-  var BANKS = {
-    SBIN: 'State Bank of India',
-    HDFC: 'HDFC Bank',
-    ICIC: 'ICICI Bank',
-    UTIB: 'Axis Bank',
-    KKBK: 'Kotak Mahindra Bank',
-    YESB: 'Yes Bank',
-  };
-  var WALLETS = {
-    paytm: 'Paytm',
-    phonepe: 'PhonePe',
-    amazonpay: 'Amazon Pay',
-    mobikwik: 'MobiKwik',
-    freecharge: 'Freecharge',
-    airtelmoney: 'Airtel Money',
-  };
+  // The server's own tables (methods.ts), injected into this page: never copied here.
+  var TABLES = JSON.parse(document.getElementById('rzp-tables').textContent);
   var VPA = /^[a-zA-Z0-9._-]{2,256}@[a-zA-Z][a-zA-Z0-9]{1,64}$/;
 
   var $ = function (sel) {
@@ -36,7 +22,7 @@
     busy: false,
   };
 
-  // Copies of sandbox/src/razorpay/cards.ts for instant feedback; the server checks again.
+  // Luhn repeats sandbox/src/razorpay/cards.ts for instant feedback; the server checks again.
   function luhnValid(d) {
     if (!/^\d{12,19}$/.test(d)) return false;
     var sum = 0;
@@ -48,17 +34,16 @@
     return sum % 10 === 0;
   }
   function detectNetwork(d) {
-    var two = +d.slice(0, 2),
-      three = +d.slice(0, 3),
-      four = +d.slice(0, 4);
-    if (two === 34 || two === 37) return 'American Express';
-    if ([60, 65, 81, 82].indexOf(two) >= 0 || [508, 353, 356].indexOf(three) >= 0) return 'RuPay';
-    if (two === 36 || two === 38 || two === 39 || (three >= 300 && three <= 305))
-      return 'Diners Club';
-    if (d[0] === '4') return 'Visa';
-    if ((two >= 51 && two <= 55) || (four >= 2221 && four <= 2720)) return 'MasterCard';
-    if (two === 50 || (two >= 56 && two <= 69)) return 'Maestro';
-    return d.length >= 2 ? 'Unknown' : '';
+    var rule = TABLES.networks.filter(function (r) {
+      return r.ranges.some(function (range) {
+        var lead = +d.slice(0, range[0]);
+        return lead >= range[1] && lead <= range[2];
+      });
+    })[0];
+    return rule ? rule.network : d.length >= 2 ? 'Unknown' : '';
+  }
+  function cvvLength(network) {
+    return TABLES.cvvLengths[network] || 3;
   }
 
   function post(type, extra) {
@@ -142,7 +127,7 @@
       ) {
         return invalid($('#card-expiry'), 'Enter a valid expiry date (MM / YY) in the future.');
       }
-      var cvvLen = detectNetwork(number) === 'American Express' ? 4 : 3;
+      var cvvLen = cvvLength(detectNetwork(number));
       if (!new RegExp('^\\d{' + cvvLen + '}$').test($('#card-cvv').value)) {
         return invalid($('#card-cvv'), 'Enter a valid ' + cvvLen + '-digit CVV.');
       }
@@ -230,6 +215,7 @@
             source: e.source,
             step: e.step,
             reason: e.reason,
+            field: e.field === undefined ? null : e.field,
             metadata: e.metadata,
           },
         });
@@ -308,8 +294,8 @@
       });
   }
 
-  renderChoices('bank', BANKS);
-  renderChoices('wallet', WALLETS);
+  renderChoices('bank', TABLES.banks);
+  renderChoices('wallet', TABLES.wallets);
   document.querySelectorAll('[role="tab"]').forEach(function (tab) {
     tab.addEventListener('click', function () {
       selectTab(tab.getAttribute('data-method'));
