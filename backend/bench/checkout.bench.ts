@@ -177,7 +177,7 @@ async function main(): Promise<void> {
   console.log(
     [
       '',
-      `Backend checkout path, over HTTP on loopback (database: ${db.kind}, gateway: in-process sandbox)`,
+      `Backend checkout path, over HTTP on loopback (database: ${db.description}, gateway: in-process sandbox)`,
       `  ${PURCHASES} sequential purchases (order → checkout → pay in the sandbox → verify):`,
       `    POST /api/orders                   ${fmt(steps.order)}`,
       `    POST /api/orders/:id/checkout      ${fmt(steps.checkout)}   (includes the gateway's order create)`,
@@ -187,14 +187,6 @@ async function main(): Promise<void> {
       `  ${WEBHOOKS} signed webhooks acknowledged: ${fmt(acks)}`,
       `    target p95 < ${ACK_TARGET_MS} ms: ${pct(acks, 95) < ACK_TARGET_MS ? 'met' : 'MISSED'}`,
       `  collections at the end: ${orders} orders, ${payments} payments, ${events} webhook events`,
-      db.kind === 'ferretdb'
-        ? [
-            '  FerretDB v1 on SQLite scans a whole collection for every query but `{ _id }`, and',
-            '  tools/ferretdb runs one operation at a time (atomic updates), so these times grow',
-            '  with the data and with background webhook work; see docs/database.md. Set',
-            '  MONGODB_URI to measure a real MongoDB.',
-          ].join('\n')
-        : '',
       '',
     ].join('\n'),
   );
