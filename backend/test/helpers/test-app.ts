@@ -8,7 +8,10 @@ import { buildApp } from '../../src/app';
 import { parseConfig } from '../../src/config';
 import { gatewaysFromConfig } from '../../src/gateways/registry';
 import { createLogger } from '../../src/logger';
-import { createBackgroundTasks } from '../../src/services/background-tasks';
+import {
+  createBackgroundTasks,
+  type BackgroundTaskLimits,
+} from '../../src/services/background-tasks';
 import type { ServiceContext } from '../../src/services/context';
 import { createMailer } from '../../src/services/email.service';
 
@@ -22,7 +25,10 @@ export interface TestApp {
 }
 
 /** The real app and services, built from a test config (never from the developer's .env). */
-export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function buildTestApp(
+  env: Record<string, string> = {},
+  taskLimits?: BackgroundTaskLimits,
+): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'checkout-lab-test-'));
   const config = parseConfig({
     NODE_ENV: 'test',
@@ -39,7 +45,7 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     log,
     gateways: gatewaysFromConfig(config, log),
     mailer: createMailer({ outboxDir: path.join(dataDir, 'outbox') }),
-    tasks: createBackgroundTasks(log),
+    tasks: createBackgroundTasks(log, taskLimits),
   };
   return { app: buildApp(ctx), ctx, config };
 }

@@ -2,6 +2,7 @@
 // contract), the real app listening on a loopback port, and the sandbox's webhooks pointed at it.
 import type { Server } from 'node:http';
 import { startSandbox, type RunningSandbox, type StartOptions } from '@checkout-lab/sandbox';
+import type { BackgroundTaskLimits } from '../../src/services/background-tasks';
 import { buildTestApp, listenFirst, type TestApp } from './test-app';
 import { connectTestDatabase, dropTestDatabase } from './test-database';
 
@@ -15,18 +16,25 @@ export interface TestStack extends TestApp {
 }
 
 export async function startTestStack(
-  opts: { env?: Record<string, string>; sandbox?: StartOptions } = {},
+  opts: {
+    env?: Record<string, string>;
+    sandbox?: StartOptions;
+    taskLimits?: BackgroundTaskLimits;
+  } = {},
 ): Promise<TestStack> {
   // Retries after a failed delivery are compressed from seconds to milliseconds.
   const sandbox = await startSandbox({ timeScale: 0.001, ...opts.sandbox });
   const { server, url, serve } = await listenFirst();
-  const test = await buildTestApp({
-    RAZORPAY_API_BASE: sandbox.razorpayApiBase,
-    RAZORPAY_CHECKOUT_URL: sandbox.checkoutScriptUrl,
-    RUPANTORPAY_API_BASE: sandbox.rupantorpayApiBase,
-    PUBLIC_BASE_URL: url,
-    ...opts.env,
-  });
+  const test = await buildTestApp(
+    {
+      RAZORPAY_API_BASE: sandbox.razorpayApiBase,
+      RAZORPAY_CHECKOUT_URL: sandbox.checkoutScriptUrl,
+      RUPANTORPAY_API_BASE: sandbox.rupantorpayApiBase,
+      PUBLIC_BASE_URL: url,
+      ...opts.env,
+    },
+    opts.taskLimits,
+  );
   serve(test.app);
   const webhookUrl = `${url}/api/webhooks/razorpay`;
   sandbox.setWebhookUrls([webhookUrl]);

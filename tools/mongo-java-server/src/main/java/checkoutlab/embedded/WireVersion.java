@@ -6,8 +6,9 @@ import de.bwaldvogel.mongo.MongoVersion;
 
 /**
  * MongoDB 5.0 as a current driver expects to see it. mongo-java-server 1.47.0's own
- * {@code ServerVersion.MONGO_5_0} reports wire version 8 (MongoDB 4.2's number), which the
- * driver inside mongoose 9 treats as a 4.2 server; 5.0's real wire version is 13.
+ * {@code ServerVersion.MONGO_5_0} reports wire version 8 (MongoDB 4.2's number), and the driver
+ * inside mongoose 9 refuses to connect: "reports maximum wire version 8, but this version of the
+ * Node.js Driver requires at least 9 (MongoDB 4.4)". 5.0's real wire version is 13.
  */
 enum WireVersion implements MongoVersion {
     MONGO_5_0;
