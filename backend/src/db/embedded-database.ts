@@ -84,6 +84,12 @@ async function tryMemoryServer(opts: ResolveOptions): Promise<DatabaseServer> {
   };
 }
 
+/** Relative to the working folder when inside it, else absolute. */
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') ? file : relative;
+}
+
 /** H2 file under the data folder for development; the memory backend for tests and benchmarks. */
 async function tryMongoJavaServer(opts: ResolveOptions): Promise<DatabaseServer> {
   const java = await javaMajorVersion();
@@ -98,7 +104,7 @@ async function tryMongoJavaServer(opts: ResolveOptions): Promise<DatabaseServer>
     uri: running.uri,
     kind: 'mongo-java-server',
     description: file
-      ? `mongo-java-server (H2 backend, ${path.relative(process.cwd(), file) || file})`
+      ? `mongo-java-server (H2 backend, ${displayPath(file)})`
       : 'mongo-java-server (memory backend)',
     stop: running.stop,
   };

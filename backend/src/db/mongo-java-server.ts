@@ -16,6 +16,8 @@ export const MIN_JAVA = 17;
 
 export interface RunningMongoJavaServer {
   uri: string;
+  /** The JVM's process id (a test kills it to show acknowledged writes survive). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -163,13 +165,11 @@ export async function startMongoJavaServer(opts: StartOptions): Promise<RunningM
       () => reject(new Error('mongo-java-server did not start within 30 s')),
       30_000,
     );
-    createInterface({ input: child.stdout! }).once('line', (line) => {
+    // The launcher's one line; anything else on stdout (JVM options that print) is skipped.
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (!line.startsWith('{"uri"')) return opts.log.debug({ mongoJavaServer: line }, 'stdout');
       clearTimeout(timer);
-      try {
-        resolve((JSON.parse(line) as { uri: string }).uri);
-      } catch {
-        reject(new Error(`Unexpected mongo-java-server output: ${line}`));
-      }
+      resolve((JSON.parse(line) as { uri: string }).uri);
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
@@ -179,6 +179,7 @@ export async function startMongoJavaServer(opts: StartOptions): Promise<RunningM
 
   return {
     uri,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

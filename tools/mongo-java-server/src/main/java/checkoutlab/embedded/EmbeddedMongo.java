@@ -20,6 +20,8 @@ import de.bwaldvogel.mongo.MongoServer;
  */
 public final class EmbeddedMongo {
 
+    private static final int WORKER_THREADS = 16;
+
     private EmbeddedMongo() {
     }
 
@@ -47,7 +49,9 @@ public final class EmbeddedMongo {
         MongoBackend backend = file == null ? new IndexedMemoryBackend() : IndexedH2Backend.open(file, cacheMb);
         backend.version(WireVersion.MONGO_5_0);
         MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", port);
+        // More worker threads than Netty's default (2 per core): a thread waits while its command
+        // commits, and the others keep serving connections meanwhile.
+        server.bind(new InetSocketAddress("127.0.0.1", port), 1, WORKER_THREADS);
         // Closing the server closes the backend, which writes and closes the MVStore file.
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "embedded-mongo-shutdown"));
 

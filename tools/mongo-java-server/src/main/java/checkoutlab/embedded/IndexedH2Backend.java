@@ -1,6 +1,7 @@
 package checkoutlab.embedded;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -24,6 +25,10 @@ import io.netty.channel.Channel;
  * the index planner, and a commit after every command that changed something, before its reply
  * is sent: MVStore on its own writes changes in the background once a second, so an
  * acknowledged write could be lost if the process died within that second.
+ *
+ * <p>Commits are grouped: a command that changed something takes a ticket, and whoever commits
+ * next writes every change ticketed before it started, so concurrent writers share one commit
+ * instead of queueing for one each.
  */
 final class IndexedH2Backend extends H2Backend {
 
@@ -43,15 +48,30 @@ final class IndexedH2Backend extends H2Backend {
         super(store);
     }
 
+    private final AtomicLong tickets = new AtomicLong();
+    private final Object commitLock = new Object();
+    private long committedTicket;
+
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         try {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {
-            MVStore store = getMvStore();
-            if (store.hasUnsavedChanges()) {
-                store.commit();
+            if (getMvStore().hasUnsavedChanges()) {
+                commitCovering(tickets.incrementAndGet());
             }
+        }
+    }
+
+    /** Returns once a commit that started after {@code ticket} was taken has completed. */
+    private void commitCovering(long ticket) {
+        synchronized (commitLock) {
+            if (committedTicket >= ticket) {
+                return;
+            }
+            long upTo = tickets.get();
+            getMvStore().commit();
+            committedTicket = upTo;
         }
     }
 
