@@ -111,7 +111,7 @@ function runMaven(goals: string[], log: Logger): Promise<void> {
     const onLine = (line: string) => {
       tail.push(line);
       if (tail.length > 40) tail.shift();
-      if (line.startsWith('Downloaded from') && ++downloads % 25 === 0)
+      if (line.includes('Downloaded from ') && ++downloads % 25 === 0)
         log.info(`  fetched ${downloads} files from Maven Central…`);
     };
     createInterface({ input: child.stdout }).on('line', onLine);
