@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Logger } from '../logger';
 
-export const TOOL_DIR = path.resolve(__dirname, '..', '..', '..', 'tools', 'mongo-java-server');
+const TOOL_DIR = path.resolve(__dirname, '..', '..', '..', 'tools', 'mongo-java-server');
 const BUILD_DIR = path.join(TOOL_DIR, 'build');
 const MAIN_CLASS = 'checkoutlab.embedded.EmbeddedMongo';
 export const MIN_JAVA = 17;
@@ -71,7 +71,7 @@ const classpathOf = (dir: string) =>
   [path.join(dir, 'classes'), path.join(dir, 'lib', '*')].join(path.delimiter);
 
 /** Returns the launcher's classpath, building it first (Maven, from Maven Central) when needed. */
-export async function ensureLauncher(log: Logger): Promise<string> {
+async function ensureLauncher(log: Logger): Promise<string> {
   const hash = await sourceHash();
   const dir = path.join(BUILD_DIR, hash);
   if (existsSync(path.join(dir, 'ready'))) return classpathOf(dir);

@@ -19,7 +19,7 @@ export interface BackgroundTaskLimits {
   maxQueued?: number;
 }
 
-export const DEFAULT_TASK_LIMITS = { concurrency: 4, maxQueued: 1000 } as const;
+const DEFAULT_TASK_LIMITS = { concurrency: 4, maxQueued: 1000 } as const;
 
 export function createBackgroundTasks(
   log: Logger,
