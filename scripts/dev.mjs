@@ -35,7 +35,7 @@ const { result } = concurrently(commands, {
 });
 
 console.log(
-  `Starting ${commands.map((c) => c.name).join(', ')}… (the first start builds the embedded database, which can take a few minutes)`,
+  `Starting ${commands.map((c) => c.name).join(', ')}… (the first start may fetch the embedded database from Maven Central: about a minute)`,
 );
 
 const checks = [waitForUrl(`http://127.0.0.1:${p.backend}/api/health`)];

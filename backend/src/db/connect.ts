@@ -57,7 +57,7 @@ export async function pingDatabase(timeoutMs = 2000): Promise<boolean> {
   }
 }
 
-/** Duplicate inserts fail with code 11000 on MongoDB and FerretDB alike. */
+/** Duplicate inserts fail with code 11000 on MongoDB and mongo-java-server alike. */
 export function isDuplicateKey(err: unknown): boolean {
   return err instanceof mongoose.mongo.MongoServerError && err.code === 11000;
 }

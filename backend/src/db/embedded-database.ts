@@ -1,18 +1,18 @@
 // Resolves which MongoDB to use, in DESIGN.md's order: MONGODB_URI → mongodb-memory-server →
-// FerretDB built from the Go module proxy → a clear error. Never a fake.
+// mongo-java-server (Java 17+, fetched from Maven Central) → a clear error. Never a fake.
 import { lookup } from 'node:dns/promises';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DryMongoBinary, MongoMemoryServer } from 'mongodb-memory-server-core';
 import type { Logger } from '../logger';
-import { ensureFerretdbBinary, hasGo, removeDataDir, startFerretdb } from './ferretdb';
+import { MIN_JAVA, javaMajorVersion, startMongoJavaServer } from './mongo-java-server';
 
-export type DatabaseKind = 'external' | 'mongodb-memory-server' | 'ferretdb';
+export type DatabaseKind = 'external' | 'mongodb-memory-server' | 'mongo-java-server';
 
 export interface DatabaseServer {
   uri: string;
   kind: DatabaseKind;
+  /** For people: which server, which storage (the bench prints it). */
+  description: string;
   stop(): Promise<void>;
 }
 
@@ -23,7 +23,7 @@ export interface ResolveOptions {
   persistDir?: string;
   /**
    * May mongodb-memory-server download a mongod? Tests say no: they touch no network, so they
-   * use a local binary (MONGOMS_SYSTEM_BINARY or the cache) or go straight to FerretDB.
+   * use a local binary (MONGOMS_SYSTEM_BINARY or the cache) or go straight to mongo-java-server.
    */
   allowDownload?: boolean;
   log: Logger;
@@ -37,7 +37,8 @@ export class NoDatabaseError extends Error {
         '  1. Set MONGODB_URI to a running MongoDB (local, Atlas or a container).',
         '  2. Let mongodb-memory-server use a mongod binary: set MONGOMS_SYSTEM_BINARY=/path/to/mongod,',
         '     or allow it to download one from fastdl.mongodb.org.',
-        '  3. Install Go (https://go.dev/dl/) so FerretDB can be built from the Go module proxy.',
+        '  3. Install Java 17+ and Maven (Debian/Ubuntu: apt-get install openjdk-17-jre-headless maven;',
+        '     macOS: brew install openjdk@17 maven) so mongo-java-server can be fetched from Maven Central.',
         'What was tried:',
         ...reasons.map((r) => `  - ${r}`),
       ].join('\n'),
@@ -76,40 +77,52 @@ async function tryMemoryServer(opts: ResolveOptions): Promise<DatabaseServer> {
   return {
     uri: server.getUri(),
     kind: 'mongodb-memory-server',
+    description: `mongodb-memory-server (mongod${opts.persistDir ? ', data in .data/mongo' : ', throw-away'})`,
     stop: async () => {
       await server.stop({ doCleanup: !opts.persistDir });
     },
   };
 }
 
-async function tryFerretdb(opts: ResolveOptions): Promise<DatabaseServer> {
-  if (!(await hasGo())) throw new Error('`go` is not on the PATH, so FerretDB cannot be built');
-  const binary = await ensureFerretdbBinary(opts.log);
-  const dir = opts.persistDir
-    ? path.join(opts.persistDir, 'ferretdb')
-    : await mkdtemp(path.join(tmpdir(), 'checkout-lab-ferretdb-'));
-  const running = await startFerretdb(binary, dir, opts.log);
+/** Relative to the working folder when inside it, else absolute. */
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') ? file : relative;
+}
+
+/** H2 file under the data folder for development; the memory backend for tests and benchmarks. */
+async function tryMongoJavaServer(opts: ResolveOptions): Promise<DatabaseServer> {
+  const java = await javaMajorVersion();
+  if (java === undefined) throw new Error('`java` is not on the PATH');
+  if (java < MIN_JAVA)
+    throw new Error(`Java ${java} is on the PATH; ${MIN_JAVA} or newer is needed`);
+  const file = opts.persistDir
+    ? path.join(opts.persistDir, 'mongo-java-server', 'checkout-lab.mv.db')
+    : undefined;
+  const running = await startMongoJavaServer({ file, log: opts.log });
   return {
     uri: running.uri,
-    kind: 'ferretdb',
-    stop: async () => {
-      await running.stop();
-      if (!opts.persistDir) await removeDataDir(dir);
-    },
+    kind: 'mongo-java-server',
+    description: file
+      ? `mongo-java-server (H2 backend, ${displayPath(file)})`
+      : 'mongo-java-server (memory backend)',
+    stop: running.stop,
   };
 }
 
 export async function startDatabaseServer(opts: ResolveOptions): Promise<DatabaseServer> {
-  if (opts.uri) return { uri: opts.uri, kind: 'external', stop: async () => {} };
+  if (opts.uri) {
+    return { uri: opts.uri, kind: 'external', description: 'MONGODB_URI', stop: async () => {} };
+  }
 
   const reasons: string[] = [];
   for (const [name, attempt] of [
     ['mongodb-memory-server', tryMemoryServer],
-    ['FerretDB', tryFerretdb],
+    ['mongo-java-server', tryMongoJavaServer],
   ] as const) {
     try {
       const server = await attempt(opts);
-      opts.log.info(`Embedded database: ${server.kind}`);
+      opts.log.info(`Embedded database: ${server.description}`);
       return server;
     } catch (err) {
       const reason = `${name}: ${(err as Error).message}`;

@@ -41,8 +41,9 @@ const paymentSchema = new Schema(
     refundStatus: { type: String, enum: ['partial', 'full'] },
     amountRefunded: { type: Number, default: 0, min: 0 },
     /**
-     * Keyed by the gateway's refund id. A map, not an array: FerretDB v1 has no positional
-     * `$` updates, and `refunds.<id>.status` gives one conditional update per refund.
+     * Keyed by the gateway's refund id. A map, not an array: `refunds.<id>.status` gives one
+     * conditional update per refund, with no positional `$` or `arrayFilters` (kept out of the
+     * subset every supported database handles the same way; docs/database.md).
      */
     refunds: { type: Map, of: refundSchema, default: () => new Map() },
     signatureVerified: { type: Boolean, default: false },

@@ -86,6 +86,8 @@ export async function receiveWebhook(
     if (isDuplicateKey(err)) return { status: 'duplicate' };
     throw err; // database trouble: a 503, so the gateway delivers it again later
   }
+  // Acknowledged either way: an event the queue turns away stays stored and unprocessed, and the
+  // reconcile sweep (retryUnprocessedWebhooks) picks it up.
   ctx.tasks.run(`webhook ${parsed.eventId}`, () => processWebhookEvent(ctx, event._id));
   return { status: 'received' };
 }
@@ -131,9 +133,14 @@ export async function processWebhookEvent(
   }
 }
 
-/** Events stored but not processed (a crash, or the database failing mid-way). */
+/**
+ * Events stored but not processed (a crash, the database failing mid-way, or a full queue).
+ * Unprocessed events are always `pending` or `failed`: naming both lets the sweep read the
+ * {outcome, receivedAt} index instead of every event ever received.
+ */
 export async function retryUnprocessedWebhooks(ctx: ServiceContext): Promise<number> {
   const stale = await WebhookEventModel.find({
+    outcome: { $in: ['pending', 'failed'] },
     processedAt: { $exists: false },
     $or: [{ leaseUntil: { $exists: false } }, { leaseUntil: { $lt: new Date() } }],
   })

@@ -9,7 +9,10 @@ import { parseConfig } from '../../src/config';
 import type { PaymentGateway } from '../../src/gateways/gateway';
 import { createGatewayRegistry, gatewaysFromConfig } from '../../src/gateways/registry';
 import { createLogger } from '../../src/logger';
-import { createBackgroundTasks } from '../../src/services/background-tasks';
+import {
+  createBackgroundTasks,
+  type BackgroundTaskLimits,
+} from '../../src/services/background-tasks';
 import type { ServiceContext } from '../../src/services/context';
 import { createMailer } from '../../src/services/email.service';
 
@@ -29,6 +32,7 @@ export type ExtraGateways = (config: ServiceContext['config']) => PaymentGateway
 export async function buildTestApp(
   env: Record<string, string> = {},
   extraGateways: ExtraGateways = () => [],
+  taskLimits?: BackgroundTaskLimits,
 ): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'checkout-lab-test-'));
   const config = parseConfig({
@@ -49,7 +53,7 @@ export async function buildTestApp(
       ...extraGateways(config),
     ]),
     mailer: createMailer({ outboxDir: path.join(dataDir, 'outbox') }),
-    tasks: createBackgroundTasks(log),
+    tasks: createBackgroundTasks(log, taskLimits),
   };
   return { app: buildApp(ctx), ctx, config };
 }

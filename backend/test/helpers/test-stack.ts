@@ -2,6 +2,7 @@
 // contract), the real app listening on a loopback port, and the sandbox's webhooks pointed at it.
 import type { Server } from 'node:http';
 import { startSandbox, type RunningSandbox, type StartOptions } from '@checkout-lab/sandbox';
+import type { BackgroundTaskLimits } from '../../src/services/background-tasks';
 import { buildTestApp, listenFirst, type ExtraGateways, type TestApp } from './test-app';
 import { connectTestDatabase, dropTestDatabase } from './test-database';
 
@@ -15,7 +16,12 @@ export interface TestStack extends TestApp {
 }
 
 export async function startTestStack(
-  opts: { env?: Record<string, string>; sandbox?: StartOptions; gateways?: ExtraGateways } = {},
+  opts: {
+    env?: Record<string, string>;
+    sandbox?: StartOptions;
+    gateways?: ExtraGateways;
+    taskLimits?: BackgroundTaskLimits;
+  } = {},
 ): Promise<TestStack> {
   // Retries after a failed delivery are compressed from seconds to milliseconds.
   const sandbox = await startSandbox({ timeScale: 0.001, ...opts.sandbox });
@@ -29,6 +35,7 @@ export async function startTestStack(
       ...opts.env,
     },
     opts.gateways,
+    opts.taskLimits,
   );
   serve(test.app);
   const webhookUrl = `${url}/api/webhooks/razorpay`;

@@ -1,14 +1,14 @@
 // The database goes away mid-checkout: the API answers 503, webhooks answer 503 so the gateway
-// retries them, and once the database is back nothing is lost. This file runs its own FerretDB
-// on a fixed port so it can stop and restart it.
+// retries them, and once the database is back nothing is lost. This file runs its own
+// mongo-java-server (H2 file, fixed port) so it can stop and restart it with its data.
 import { createServer } from 'node:net';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import request from 'supertest';
 import { connectDatabase, disconnectDatabase } from '../../src/db/connect';
-import { ensureFerretdbBinary, startFerretdb, type RunningFerretdb } from '../../src/db/ferretdb';
+import { startMongoJavaServer, type RunningMongoJavaServer } from '../../src/db/mongo-java-server';
 import { createLogger } from '../../src/logger';
 import { OrderModel } from '../../src/models/order.model';
 import {
@@ -21,10 +21,9 @@ import {
 import { startTestStack, type TestStack } from '../helpers/test-stack';
 
 const log = createLogger('silent');
-let binary: string;
-let dir: string;
-let address: string;
-let db: RunningFerretdb;
+let file: string;
+let port: number;
+let db: RunningMongoJavaServer;
 let stack: TestStack;
 
 function freePort(): Promise<number> {
@@ -37,10 +36,9 @@ function freePort(): Promise<number> {
 }
 
 beforeAll(async () => {
-  binary = await ensureFerretdbBinary(log);
-  dir = await mkdtemp(path.join(tmpdir(), 'checkout-lab-outage-'));
-  address = `127.0.0.1:${await freePort()}`;
-  db = await startFerretdb(binary, dir, log, address);
+  file = path.join(await mkdtemp(path.join(tmpdir(), 'checkout-lab-outage-')), 'outage.mv.db');
+  port = await freePort();
+  db = await startMongoJavaServer({ file, port, log });
   await connectDatabase(db.uri, { dbName: 'outage', serverSelectionTimeoutMS: 1500 });
   // Retries spread over ~15 s (10 s, 20 s, 40 s… × 0.05) so some land after the restart.
   stack = await startTestStack({ sandbox: { timeScale: 0.05 } });
@@ -51,6 +49,7 @@ afterAll(async () => {
   await mongoose.connection.dropDatabase().catch(() => {});
   await disconnectDatabase();
   await db.stop();
+  await rm(path.dirname(file), { recursive: true, force: true });
 });
 
 test('when the database is down, then the API answers 503 and webhooks are accepted once it is back', async () => {
@@ -76,7 +75,7 @@ test('when the database is down, then the API answers 503 and webhooks are accep
   // The sandbox's first deliveries were refused with 503…
   await waitUntil(() => stack.sandbox.deliveries().some((d) => d.status === 503));
 
-  db = await startFerretdb(binary, dir, log, address);
+  db = await startMongoJavaServer({ file, port, log });
   await stack.settle(); // …and its retries land once the database is back.
 
   const stored = await OrderModel.findOne({ publicId: order.id });

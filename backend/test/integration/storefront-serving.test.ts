@@ -48,6 +48,14 @@ test('when JavaScript is requested with gzip allowed, then it is sent compressed
   expect(res.headers['content-encoding']).toBe('gzip');
 });
 
+test('when a small API answer is requested with gzip allowed, then it is sent as is', async () => {
+  const res = await request(await storefrontApp())
+    .get('/api/nope')
+    .set('Accept-Encoding', 'gzip')
+    .expect(404);
+  expect(res.headers['content-encoding']).toBeUndefined();
+});
+
 test("when the page is served, then the CSP lets it load the gateway's checkout script and frame", async () => {
   const res = await request(await storefrontApp())
     .get('/')

@@ -13,7 +13,7 @@ const MAIN = path.join(ROOT, 'frontend', 'e2e', 'harness', 'stack-main.ts');
  *   databaseKind: string, stop(): Promise<void> }>}
  */
 export function spawnStack({ logFile, timeoutMs = 10 * 60_000 } = {}) {
-  // The first run may build FerretDB from source (minutes); later runs start in seconds.
+  // The first run may fetch and compile mongo-java-server (a minute); later runs start in seconds.
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'inherit'],

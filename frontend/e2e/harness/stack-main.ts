@@ -4,7 +4,7 @@
 import { startStack } from './stack';
 
 const stack = await startStack({ logFile: process.env.E2E_STACK_LOG });
-const { stop, ...info } = stack;
+const { stop, sandbox: _sandbox, ...info } = stack;
 process.stdout.write(`STACK_READY ${JSON.stringify(info)}\n`);
 
 let stopping = false;

@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startSandbox } from '@checkout-lab/sandbox';
+import { startSandbox, type RunningSandbox } from '@checkout-lab/sandbox';
 import { startDatabaseServer } from '../../../backend/src/db/embedded-database';
 import { createLogger } from '../../../backend/src/logger';
 
@@ -19,15 +19,26 @@ export interface StackInfo {
   adminToken: string;
   sandboxUrl: string;
   databaseKind: string;
+  databaseDescription: string;
+  /** The embedded database's URI (the benchmark reads the data it wrote). */
+  databaseUri: string;
+  /** The backend's DATA_DIR (its email outbox is there). */
+  dataDir: string;
 }
 
 export interface Stack extends StackInfo {
+  /** The in-process gateway sandbox (the benchmark redirects its webhooks). */
+  sandbox: RunningSandbox;
   stop(): Promise<void>;
 }
 
 export interface StackOptions {
   /** Where the backend's output goes (a file path); it is only shown when startup fails. */
   logFile?: string;
+  /** Persist the embedded database here, as `npm run dev` does; omitted: throw-away. */
+  persistDir?: string;
+  /** Backend environment on top of the stack's own (the benchmark lifts the rate limits). */
+  env?: Record<string, string>;
 }
 
 async function freePort(): Promise<number> {
@@ -74,6 +85,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   // database. E2E_MONGODB_URI opts in to an external server on purpose.
   const database = await startDatabaseServer({
     uri: process.env.E2E_MONGODB_URI,
+    persistDir: options.persistDir,
     allowDownload: false,
     log,
   });
@@ -125,6 +137,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         RECONCILE_INTERVAL_MS: '0',
         RATE_LIMIT_PER_MINUTE: '1000',
         LOG_LEVEL: process.env.E2E_BACKEND_LOG_LEVEL ?? 'info',
+        ...options.env,
       },
     });
     backend.stdout?.pipe(output);
@@ -134,7 +147,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await waitForHealth(`${baseUrl}/api/health`, backend, 120_000).catch((err: Error) => {
       throw new Error(`${err.message}; see ${logFile}`);
     });
-    return { baseUrl, adminToken, sandboxUrl: sandbox.url, databaseKind: database.kind, stop };
+    return {
+      baseUrl,
+      adminToken,
+      sandboxUrl: sandbox.url,
+      databaseKind: database.kind,
+      databaseDescription: database.description,
+      databaseUri: database.uri,
+      dataDir,
+      sandbox,
+      stop,
+    };
   } catch (err) {
     await stop();
     throw err;

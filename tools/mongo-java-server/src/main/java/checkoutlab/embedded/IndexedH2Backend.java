@@ -1,0 +1,154 @@
+package checkoutlab.embedded;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
+
+/**
+ * mongo-java-server's H2 (MVStore) backend, persisting to one file, with secondary indexes,
+ * the index planner, and a commit after every command that changed something, before its reply
+ * is sent: MVStore on its own writes changes in the background once a second, so an
+ * acknowledged write could be lost if the process died within that second.
+ *
+ * <p>Commits are grouped: a command that changed something takes a ticket, and whoever commits
+ * next writes every change ticketed before it started, so concurrent writers share one commit
+ * instead of queueing for one each.
+ */
+final class IndexedH2Backend extends H2Backend {
+
+    // The map names H2Database uses (its constants are private): the same file opens with either.
+    private static final String DATA_PREFIX = "databases.";
+    private static final String META_PREFIX = "meta.";
+
+    /** Every this many commits, live pages from chunks under half full are moved (≤ 4 MB). */
+    private static final int COMPACT_EVERY = 200;
+
+    static IndexedH2Backend open(String fileName, int cacheSizeMb) {
+        MVStore store = new MVStore.Builder()
+            .fileName(fileName)
+            .cacheSize(cacheSizeMb)
+            // We commit every write ourselves; MVStore's background writer would only add two
+            // thread hand-offs to each commit (it halved commit time here to go without).
+            .autoCommitDisabled()
+            .open();
+        // Old chunks are kept 45 s by default in case the disk reorders writes; with a commit per
+        // write that grew a 5 MB database to 500 MB under load. We do not fsync (a process crash
+        // loses nothing, a power cut may: docs/database.md), so there is nothing to keep them for.
+        store.setRetentionTime(0);
+        return new IndexedH2Backend(store);
+    }
+
+    private IndexedH2Backend(MVStore store) {
+        super(store);
+    }
+
+    private final AtomicLong tickets = new AtomicLong();
+    private final Object commitLock = new Object();
+    private long committedTicket;
+    private long commits;
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        try {
+            return super.handleCommand(channel, databaseName, command, query);
+        } finally {
+            if (getMvStore().hasUnsavedChanges()) {
+                commitCovering(tickets.incrementAndGet());
+            }
+        }
+    }
+
+    /** Returns once a commit that started after {@code ticket} was taken has completed. */
+    private void commitCovering(long ticket) {
+        synchronized (commitLock) {
+            if (committedTicket >= ticket) {
+                return;
+            }
+            long upTo = tickets.get();
+            getMvStore().commit();
+            committedTicket = upTo;
+            // Without the background writer nothing else compacts the file.
+            if (++commits % COMPACT_EVERY == 0) {
+                getMvStore().compact(50, 4 << 20);
+            }
+        }
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName, getMvStore(), getCursorRegistry());
+    }
+
+    /** Inner, not static: H2Database opens its collections from its constructor, before a field of ours would be set. */
+    final class Database extends H2Database {
+
+        Database(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
+            super(databaseName, store, cursorRegistry);
+        }
+
+        @Override
+        protected Collection openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> dataMap = getMvStore().openMap(DATA_PREFIX + fullName);
+            MVMap<String, Object> metaMap = getMvStore().openMap(META_PREFIX + fullName);
+            return new Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                           List<IndexKey> keys, boolean sparse) {
+            return new SecondaryIndex<>(indexName, keys, sparse);
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query,
+                                      DatabaseResolver databaseResolver, Oplog oplog) {
+            if (command.equalsIgnoreCase("explain")) {
+                return Explain.handle(this, query);
+            }
+            return super.handleCommand(channel, command, query, databaseResolver, oplog);
+        }
+    }
+
+    static final class Collection extends H2Collection implements Explain.Planned {
+
+        Collection(MongoDatabase database, String collectionName, CollectionOptions options,
+                            MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap,
+                            CursorRegistry cursorRegistry) {
+            super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            IndexPlanner.Plan<Object> plan = IndexPlanner.choose(getIndexes(), query);
+            if (plan == null) {
+                return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            return matchDocuments(query, plan.positions().get(), orderBy, numberToSkip, limit, batchSize,
+                fieldSelector);
+        }
+
+        @Override
+        public synchronized Index<?> indexFor(Document filter) {
+            IndexPlanner.Plan<Object> plan = IndexPlanner.choose(getIndexes(), filter);
+            return plan == null ? null : plan.index();
+        }
+    }
+}
