@@ -11,6 +11,7 @@ import type { Config } from './config';
 import type { GatewayRegistry } from './gateways/registry';
 import { requireAdmin } from './middleware/admin-auth';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
+import { requireJsonBody } from './middleware/require-json';
 import { adminRoutes } from './routes/admin.routes';
 import { configRoutes } from './routes/config.routes';
 import { healthRoutes } from './routes/health.routes';
@@ -47,7 +48,7 @@ export function buildApp(deps: AppDeps): Express {
   );
   // Webhooks first: they need the raw bytes, before any JSON parser runs.
   app.use('/api/webhooks', webhookRoutes(deps));
-  app.use('/api', express.json({ limit: JSON_BODY_LIMIT, strict: true }));
+  app.use('/api', requireJsonBody, express.json({ limit: JSON_BODY_LIMIT, strict: true }));
 
   const admin = requireAdmin(config.adminToken);
   app.use('/api/health', healthRoutes());

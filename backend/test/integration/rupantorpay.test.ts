@@ -201,7 +201,7 @@ describe('RupantorPay, the hosted-redirect gateway', () => {
     const res = await request(stack.app)
       .post(`/api/admin/orders/${order.id}/refund`)
       .set(adminHeaders)
-      .send({})
+      .send({ full: true })
       .expect(409);
     expect(res.body.error).toMatchObject({
       code: 'REFUND_UNSUPPORTED',
