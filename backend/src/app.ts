@@ -32,7 +32,9 @@ export function buildApp(deps: AppDeps): Express {
   const { config, log: logger } = deps;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Only a configured proxy may say who the client is (X-Forwarded-For); by default nobody can,
+  // so a spoofed header cannot dodge a rate limit.
+  app.set('trust proxy', config.trustProxy);
 
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
   app.use(

@@ -1,9 +1,11 @@
 // The only module that reads process.env. Everything else receives a typed Config.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { SANDBOX_DEFAULTS, SANDBOX_KEY_PREFIX } from '@checkout-lab/contracts/sandbox-defaults';
 import { z } from 'zod';
+import { secretProblem, type CheckedSecret } from './live-mode-guard';
 
 const REAL_RAZORPAY_API = 'https://api.razorpay.com';
 const REAL_RAZORPAY_CHECKOUT = 'https://checkout.razorpay.com/v1/checkout.js';
@@ -18,6 +20,35 @@ const optionalString = z
   .optional();
 const optionalUrl = optionalString.pipe(url.optional());
 const positiveMs = z.coerce.number().int().positive();
+
+/**
+ * Which proxies may set X-Forwarded-For: none by default (the socket's address is the client),
+ * a hop count, or a comma-separated list of addresses, CIDR ranges and Express's names
+ * (loopback, linklocal, uniquelocal). Anything else is a typo that would silently trust nobody.
+ */
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const trustProxySchema = z.string().transform((value, ctx): TrustProxy => {
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((e) => e.trim());
+  const bad = entries.filter((e) => {
+    const [address, prefix, extra] = e.split('/');
+    if (extra !== undefined || !address) return true;
+    if (PROXY_NAMES.includes(address)) return prefix !== undefined;
+    return isIP(address) === 0 || (prefix !== undefined && !/^\d{1,3}$/.test(prefix));
+  });
+  if (bad.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `not a proxy address, range or name: ${bad.join(', ')} (use addresses, CIDR ranges, loopback, linklocal, uniquelocal or a hop count)`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
+
+/** Express's `trust proxy`: false (nobody), a hop count, or the addresses to trust. */
+export type TrustProxy = false | number | string[];
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -63,6 +94,11 @@ const envSchema = z.object({
     .default(5 * 60_000),
   /** Requests per minute per client on order and checkout routes (verify gets twice this). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Webhook deliveries per minute per source address, accepted or not. */
+  WEBHOOK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Rejected (badly signed) webhook deliveries per minute per source address. */
+  WEBHOOK_REJECTS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  TRUST_PROXY: optionalString.pipe(trustProxySchema.optional()),
   NGROK_AUTHTOKEN: optionalString,
   NGROK_DOMAIN: optionalString.pipe(
     z
@@ -102,6 +138,9 @@ export interface Config {
   smtpUrl?: string;
   reconcile: { intervalMs: number; graceMs: number };
   rateLimitPerMinute: number;
+  webhookRateLimit: { perMinute: number; rejectsPerMinute: number };
+  /** Which proxies' X-Forwarded-For is believed (TRUST_PROXY). */
+  trustProxy: TrustProxy;
   /** For `npm run tunnel`. */
   ngrok: { authtoken?: string; domain?: string };
 }
@@ -141,6 +180,17 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
         'RAZORPAY_WEBHOOK_SECRET: required outside sandbox mode (Dashboard → Webhooks)',
       );
     }
+  }
+  // Outside sandbox mode, no secret may be one anyone can read (see live-mode-guard.ts).
+  const checked: [CheckedSecret, string | undefined, boolean][] = [
+    ['RAZORPAY_KEY_SECRET', env.RAZORPAY_KEY_SECRET, mode === 'live'],
+    ['RAZORPAY_WEBHOOK_SECRET', env.RAZORPAY_WEBHOOK_SECRET, mode === 'live'],
+    ['ADMIN_TOKEN', env.ADMIN_TOKEN, mode === 'live' || env.NODE_ENV === 'production'],
+    ['RUPANTORPAY_API_KEY', env.RUPANTORPAY_API_KEY, !rupantorpaySandbox],
+  ];
+  for (const [name, value, outsideSandbox] of checked) {
+    const problem = outsideSandbox && value !== undefined ? secretProblem(name, value) : undefined;
+    if (problem) problems.push(problem);
   }
   if (env.NODE_ENV === 'production' && !env.ADMIN_TOKEN) {
     problems.push('ADMIN_TOKEN: required when NODE_ENV=production');
@@ -199,6 +249,11 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     smtpUrl: env.SMTP_URL,
     reconcile: { intervalMs: env.RECONCILE_INTERVAL_MS, graceMs: env.RECONCILE_GRACE_MS },
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    webhookRateLimit: {
+      perMinute: env.WEBHOOK_RATE_LIMIT_PER_MINUTE,
+      rejectsPerMinute: env.WEBHOOK_REJECTS_PER_MINUTE,
+    },
+    trustProxy: env.TRUST_PROXY ?? false,
     ngrok: { authtoken: env.NGROK_AUTHTOKEN, domain: env.NGROK_DOMAIN },
   };
 }

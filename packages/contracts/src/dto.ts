@@ -204,6 +204,23 @@ export interface WebhookEventDto {
   payload: unknown;
 }
 
+/** One rejected (badly signed) delivery, kept as a sample: the body is cut short. */
+export interface WebhookRejectionSampleDto {
+  at: string;
+  /** The client address (req.ip): the socket's, or a trusted proxy's X-Forwarded-For. */
+  source: string;
+  reason: string;
+  body: string;
+}
+
+/** Rejected deliveries per gateway: a count, and the last few as samples (newest first). */
+export interface WebhookRejectionsDto {
+  gateway: GatewayName;
+  count: number;
+  lastAt: string | null;
+  samples: WebhookRejectionSampleDto[];
+}
+
 export interface OutboxEmailDto {
   id: string;
   to: string;
