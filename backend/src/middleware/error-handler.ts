@@ -71,22 +71,15 @@ const BODY_ERRORS: Record<string, { status: number; code: string; message: strin
   },
 };
 
-/** Auth and rate limits at the gateway are our configuration's fault, not the client's. */
-const OUR_FAULT_AT_GATEWAY = [401, 403, 407, 429];
-
 /**
  * A gateway that answered 4xx refused this request on its merits (an unknown payment, an
  * over-refund that lost a race): the client must be able to tell that from an outage.
  */
 function gatewayRefusal(err: GatewayError): Mapped | undefined {
-  const status = err.details.status;
-  if (err.kind !== 'rejected' || status === undefined || status < 400 || status >= 500) {
-    return undefined;
-  }
-  if (OUR_FAULT_AT_GATEWAY.includes(status)) return undefined;
+  if (!err.isRefusal()) return undefined;
   const said = err.details.description ?? err.message;
   return {
-    status: status === 409 ? 409 : 422,
+    status: err.details.status === 409 ? 409 : 422,
     body: body('GATEWAY_REFUSED', `The ${err.gateway} gateway refused the request: ${said}`),
   };
 }

@@ -52,6 +52,12 @@ const paymentSchema = new Schema(
       reason: { type: String },
     },
     gatewayResponse: { type: Schema.Types.Mixed },
+    /**
+     * When the order was settled for this captured payment (paid by it, or found paid by
+     * another, or its amount refused). Until then reconciliation keeps repairing it, so a crash
+     * between "payment captured" and "order paid" is finished by the next sweep.
+     */
+    orderSettledAt: { type: Date },
     timeline: { type: [timelineEntrySchema], default: [] },
   },
   { timestamps: true },
@@ -60,6 +66,7 @@ const paymentSchema = new Schema(
 paymentSchema.index({ 'refs.paymentId': 1 }, { unique: true, sparse: true });
 paymentSchema.index({ gateway: 1, 'refs.orderId': 1 });
 paymentSchema.index({ status: 1, createdAt: 1 });
+paymentSchema.index({ status: 1, orderSettledAt: 1 });
 
 export type Payment = InferSchemaType<typeof paymentSchema>;
 export type PaymentDocument = HydratedDocument<Payment>;

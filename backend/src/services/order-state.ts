@@ -1,13 +1,12 @@
 // Order transitions (forward only): pending → paid → fulfilled, pending → cancelled,
 // paid | fulfilled → refunded. One conditional update each, like payments.
-import type { TimelineSource, OrderStatus } from '@checkout-lab/contracts/statuses';
+import type { OrderStatus, TimelineSource, TimelineType } from '@checkout-lab/contracts/statuses';
 import { HttpError } from '../errors';
 import { OrderModel, type OrderDocument } from '../models/order.model';
 import { PaymentModel, type PaymentDocument } from '../models/payment.model';
 import { timelineEntry } from '../models/timeline.schema';
 import type { ServiceContext } from './context';
 import { fulfilOrder } from './fulfilment.service';
-import { notePayment } from './timeline.service';
 
 async function transitionOrder(
   orderId: OrderDocument['_id'],
@@ -39,8 +38,8 @@ export async function settleOrderForPayment(
   const order = await OrderModel.findById(payment.order);
   if (!order) return;
   if (payment.amount !== order.total || payment.currency !== order.currency) {
-    await notePayment(
-      payment._id,
+    await markSettled(
+      payment,
       'payment.amount_mismatch',
       source,
       'Captured amount does not cover the order total',
@@ -53,28 +52,45 @@ export async function settleOrderForPayment(
     'paid',
     source,
     `Order paid (attempt ${payment.attempt})`,
-    {
-      paidAt: new Date(),
-      paidByPayment: payment._id,
-    },
+    { paidAt: new Date(), paidByPayment: payment._id, 'fulfilment.openSince': new Date() },
   );
   if (paid) {
+    await markSettled(payment);
     await fulfilOrder(ctx, order._id, source);
     return;
   }
   const current = await OrderModel.findById(order._id);
-  if (current && !current.paidByPayment?.equals(payment._id)) {
-    // The buyer paid twice (two tabs), or after the order was cancelled: keep the money
-    // visible to the admin instead of silently dropping it.
-    await notePayment(
-      payment._id,
-      'payment.needs_refund',
-      source,
-      current.status === 'cancelled'
-        ? 'Captured after the order was cancelled: refund it'
-        : 'The order was already paid by another payment: refund this one',
-    );
+  if (!current || current.paidByPayment?.equals(payment._id)) {
+    await markSettled(payment);
+    return;
   }
+  // The buyer paid twice (two tabs), or after the order was cancelled: keep the money
+  // visible to the admin instead of silently dropping it.
+  await markSettled(
+    payment,
+    'payment.needs_refund',
+    source,
+    current.status === 'cancelled'
+      ? 'Captured after the order was cancelled: refund it'
+      : 'The order was already paid by another payment: refund this one',
+  );
+}
+
+/** Records that the order was settled for this payment, with a note, once. */
+async function markSettled(
+  payment: PaymentDocument,
+  ...note: [] | [TimelineType, TimelineSource, string]
+): Promise<void> {
+  const [type, source, message] = note;
+  await PaymentModel.updateOne(
+    { _id: payment._id, orderSettledAt: { $exists: false } },
+    {
+      $set: { orderSettledAt: new Date() },
+      ...(type && source && message
+        ? { $push: { timeline: timelineEntry(type, source, message) } }
+        : {}),
+    },
+  );
 }
 
 /** Mirrors the paying payment's refunded amount on its order; fully refunded → order refunded. */

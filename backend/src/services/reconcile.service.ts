@@ -9,6 +9,7 @@ import { OrderModel } from '../models/order.model';
 import { PaymentModel } from '../models/payment.model';
 import type { ServiceContext } from './context';
 import { fulfilOrder } from './fulfilment.service';
+import { settleOrderForPayment } from './order-state';
 import { settleGatewayPayment } from './settlement.service';
 import { retryUnprocessedWebhooks } from './webhook.service';
 
@@ -24,6 +25,7 @@ export async function reconcile(
     settled: 0,
     gatewayErrors: 0,
     webhooksRetried: 0,
+    ordersRepaired: 0,
     fulfilmentsResumed: 0,
   };
   const cutoff = new Date(Date.now() - olderThanMs);
@@ -63,6 +65,7 @@ export async function reconcile(
   }
 
   summary.webhooksRetried = await retryUnprocessedWebhooks(ctx);
+  summary.ordersRepaired = await settleCapturedPayments(ctx, cutoff);
 
   const staleClaim = new Date(Date.now() - STALE_EMAIL_CLAIM_MS);
   const unfinished = await OrderModel.find({
@@ -84,6 +87,23 @@ export async function reconcile(
   return summary;
 }
 
+/**
+ * Captured payments whose order was never settled: a crash between the payment's transition
+ * and the order's. The capture already came from the gateway, so no call is needed; settling
+ * is idempotent (the order moves pending → paid once, the note about a double payment once).
+ */
+async function settleCapturedPayments(ctx: ServiceContext, cutoff: Date): Promise<number> {
+  const unsettled = await PaymentModel.find({
+    status: { $in: ['captured', 'refunded'] },
+    orderSettledAt: { $exists: false },
+    updatedAt: { $lte: cutoff },
+  })
+    .sort({ updatedAt: 1 })
+    .limit(BATCH);
+  for (const payment of unsettled) await settleOrderForPayment(ctx, payment, 'reconcile');
+  return unsettled.length;
+}
+
 /** Runs reconcile every `intervalMs`, never two runs at once. Returns a stop function. */
 export function startReconcileJob(ctx: ServiceContext): () => void {
   const { intervalMs, graceMs } = ctx.config.reconcile;
@@ -94,7 +114,7 @@ export function startReconcileJob(ctx: ServiceContext): () => void {
     running = true;
     reconcile(ctx, graceMs)
       .then((s) => {
-        if (s.settled || s.webhooksRetried || s.fulfilmentsResumed)
+        if (s.settled || s.webhooksRetried || s.ordersRepaired || s.fulfilmentsResumed)
           ctx.log.info(s, 'reconcile run');
       })
       .catch((err: unknown) => ctx.log.error({ err }, 'reconcile run failed'))

@@ -239,5 +239,7 @@ export interface ReconcileSummary {
   settled: number;
   gatewayErrors: number;
   webhooksRetried: number;
+  /** Captured payments whose order had not been settled (a crash in between), now settled. */
+  ordersRepaired: number;
   fulfilmentsResumed: number;
 }
