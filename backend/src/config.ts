@@ -92,6 +92,12 @@ const envSchema = z.object({
     .int()
     .min(0)
     .default(5 * 60_000),
+  /** How long checkout holds an attempt's stock before the expiry sweep gives it back. */
+  STOCK_HOLD_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(15 * 60),
   /** Requests per minute per client on order and checkout routes (verify gets twice this). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Webhook deliveries per minute per source address, accepted or not. */
@@ -137,6 +143,8 @@ export interface Config {
   rupantorpay: { apiKey: string; apiBase: string; sandbox: boolean };
   smtpUrl?: string;
   reconcile: { intervalMs: number; graceMs: number };
+  /** How long a checkout attempt holds its stock (STOCK_HOLD_SECONDS). */
+  stockHoldMs: number;
   rateLimitPerMinute: number;
   webhookRateLimit: { perMinute: number; rejectsPerMinute: number };
   /** Which proxies' X-Forwarded-For is believed (TRUST_PROXY). */
@@ -248,6 +256,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     },
     smtpUrl: env.SMTP_URL,
     reconcile: { intervalMs: env.RECONCILE_INTERVAL_MS, graceMs: env.RECONCILE_GRACE_MS },
+    stockHoldMs: env.STOCK_HOLD_SECONDS * 1000,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     webhookRateLimit: {
       perMinute: env.WEBHOOK_RATE_LIMIT_PER_MINUTE,

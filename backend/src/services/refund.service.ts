@@ -4,7 +4,7 @@ import type { RefundInput } from '@checkout-lab/contracts/schemas';
 import type { ServiceContext } from './context';
 import type { OrderDto } from '@checkout-lab/contracts/dto';
 import { findOrder, getOrder } from './order.service';
-import { syncOrderRefunds } from './order-state';
+import { syncOrderRefunds } from './order-transitions';
 import { applyGatewayRefund } from './payment-state';
 import { settleGatewayPayment } from './settlement.service';
 import { notePayment } from './timeline.service';

@@ -3,7 +3,7 @@ import { GatewayError } from '../errors';
 import type { GatewayPayment, ParsedWebhook, PaymentGateway } from '../gateways/gateway';
 import { PaymentModel, type PaymentDocument } from '../models/payment.model';
 import type { ServiceContext } from './context';
-import { syncOrderRefunds } from './order-state';
+import { syncOrderRefunds } from './order-transitions';
 import { applyGatewayRefund } from './payment-state';
 import { resolveAttempt } from './payment-attempt.service';
 import { settleAttempt } from './settlement.service';

@@ -4,6 +4,7 @@
 import type { Currency } from './money';
 import type {
   CheckoutKind,
+  HoldState,
   OrderStatus,
   PaymentStatus,
   RefundStatus,
@@ -99,8 +100,18 @@ export interface PaymentDto {
   refs: { orderId: string | null; paymentId: string | null };
   error: PaymentErrorDto | null;
   refunds: RefundDto[];
+  /** The units this checkout attempt holds (only the attempt checkout created has one). */
+  stockHold: StockHoldDto | null;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface StockHoldDto {
+  state: HoldState;
+  /** When a held attempt's units go back if it is not paid. */
+  expiresAt: string | null;
+  /** Why the units went back: payment_failed, cancelled, superseded, expired, … */
+  reason: string | null;
 }
 
 export interface TimelineItemDto {
@@ -242,4 +253,6 @@ export interface ReconcileSummary {
   /** Captured payments whose order had not been settled (a crash in between), now settled. */
   ordersRepaired: number;
   fulfilmentsResumed: number;
+  /** Stock holds whose window passed (or whose release was interrupted), given back. */
+  holdsReleased: number;
 }
