@@ -86,6 +86,8 @@ const envSchema = z.object({
       .optional(),
   ),
   GATEWAY_TIMEOUT_MS: positiveMs.default(10_000),
+  /** A request's headers and body must arrive within this, or it is answered 408. */
+  REQUEST_TIMEOUT_MS: positiveMs.default(30_000),
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   RECONCILE_GRACE_MS: z.coerce
     .number()
@@ -133,6 +135,7 @@ export interface Config {
   adminTokenGenerated: boolean;
   mode: GatewayMode;
   gatewayTimeoutMs: number;
+  requestTimeoutMs: number;
   razorpay: {
     keyId: string;
     keySecret: string;
@@ -232,6 +235,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     adminTokenGenerated: !env.ADMIN_TOKEN,
     mode,
     gatewayTimeoutMs: env.GATEWAY_TIMEOUT_MS,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     razorpay: {
       keyId,
       keySecret: env.RAZORPAY_KEY_SECRET ?? SANDBOX_DEFAULTS.RAZORPAY_KEY_SECRET,
