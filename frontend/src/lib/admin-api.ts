@@ -9,6 +9,7 @@ import type {
   ProductDto,
   ReconcileSummary,
   WebhookEventDto,
+  WebhookRejectionsDto,
 } from '@checkout-lab/contracts/dto';
 import type { ProductCreateBody, ProductPatch, RefundBody } from '@checkout-lab/contracts/schemas';
 import { call, http } from './api-client';
@@ -48,6 +49,8 @@ export function adminApi(token: string) {
     listPayments: (query: ListQuery) => get<Page<AdminPaymentDto>>('/admin/payments', query),
     listWebhookEvents: (query: ListQuery) =>
       get<Page<WebhookEventDto>>('/admin/webhook-events', query),
+    listWebhookRejections: async () =>
+      (await get<{ rejections: WebhookRejectionsDto[] }>('/admin/webhook-rejections')).rejections,
     reconcile: async (olderThanSeconds?: number) =>
       (
         await post<{ summary: ReconcileSummary }>(
