@@ -29,12 +29,24 @@ export async function fulfilOrder(
 ): Promise<void> {
   await takeStock(orderId, source);
   const order = await OrderModel.findById(orderId);
-  if (!order?.fulfilment?.stockDecrementedAt) return; // another caller holds the claim
-  await settleHolds(order, source);
-  if (order.fulfilment.shortfall?.length) await refundSoldOut(ctx, order, source);
-  await sendOrderEmail(ctx, orderId, source);
+  if (!order) return;
+  // Without the take recorded, another caller holds the stock claim (or the order is no longer
+  // paid): the steps after it wait.
+  if (order.fulfilment?.stockDecrementedAt) {
+    await settleHolds(order, source);
+    if (order.fulfilment.shortfall?.length) await refundSoldOut(ctx, order, source);
+    await sendOrderEmail(ctx, orderId, source);
+  }
+  // Done when the email is out, or when an admin refunded the order before there was anything
+  // to send (a sold-out order is done only once its notice is sent).
   await OrderModel.updateOne(
-    { _id: orderId, 'fulfilment.emailSentAt': { $exists: true } },
+    {
+      _id: orderId,
+      $or: [
+        { 'fulfilment.emailSentAt': { $exists: true } },
+        { status: { $nin: ['paid', 'fulfilled'] }, 'fulfilment.shortfall': { $exists: false } },
+      ],
+    },
     { $unset: { 'fulfilment.openSince': 1 } },
   );
 }

@@ -86,7 +86,10 @@ export async function markOrderFulfilled(orderId: OrderDocument['_id']): Promise
     'admin',
     'Order marked as shipped',
     { fulfilledAt: new Date() },
-    { 'fulfilment.shortfall': { $exists: false } },
+    {
+      'fulfilment.stockDecrementedAt': { $exists: true },
+      'fulfilment.shortfall': { $exists: false },
+    },
   );
   if (!done) {
     throw HttpError.conflict(

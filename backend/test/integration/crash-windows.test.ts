@@ -12,6 +12,8 @@ import {
   payInSandbox,
   placeOrder,
   startCheckout,
+  stockOf,
+  emailsAbout as emailsAboutOrder,
 } from '../helpers/shop';
 import { adminHeaders } from '../helpers/test-app';
 import { useTestStack } from '../helpers/test-stack';
@@ -21,10 +23,8 @@ const stack = useTestStack();
 beforeAll(() => stack.sandbox.setWebhookUrls([]));
 
 const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000);
-const stockOf = async (id: unknown) => (await ProductModel.findById(id))!.stock;
 const ledgerOf = async (id: unknown) => (await ProductModel.findById(id))!.holds?.size ?? 0;
-const emailsAbout = async (id: string) =>
-  (await stack.ctx.mailer.listOutbox(1000)).filter((e) => e.orderId === id);
+const emailsAbout = (id: string) => emailsAboutOrder(stack.ctx.mailer, id);
 const orderDoc = async (id: string) => (await OrderModel.findOne({ publicId: id }))!;
 
 async function reconcileTwice() {

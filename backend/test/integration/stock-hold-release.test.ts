@@ -13,13 +13,13 @@ import {
   payInSandbox,
   placeOrder,
   startCheckout,
+  stockOf,
 } from '../helpers/shop';
 import { adminHeaders, buildTestApp } from '../helpers/test-app';
 import { useTestStack } from '../helpers/test-stack';
 
 const stack = useTestStack();
 
-const stockOf = async (id: unknown) => (await ProductModel.findById(id))!.stock;
 const attemptsOf = async (orderId: string) => {
   const order = await OrderModel.findOne({ publicId: orderId });
   return PaymentModel.find({ order: order!._id }).sort({ createdAt: 1 });

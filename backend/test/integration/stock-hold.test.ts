@@ -4,9 +4,16 @@
 import request from 'supertest';
 import { OrderModel } from '../../src/models/order.model';
 import { PaymentModel } from '../../src/models/payment.model';
-import { ProductModel } from '../../src/models/product.model';
 import { releaseExpiredHolds } from '../../src/services/stock-hold.service';
-import { createProduct, gatewayOrderId, getOrder, payInSandbox, placeOrder } from '../helpers/shop';
+import {
+  createProduct,
+  gatewayOrderId,
+  getOrder,
+  payInSandbox,
+  placeOrder,
+  stockOf,
+  emailsAbout as emailsAboutOrder,
+} from '../helpers/shop';
 import { useTestStack } from '../helpers/test-stack';
 import { sandboxSdk } from '../helpers/webhooks';
 
@@ -19,9 +26,7 @@ const checkout = (orderId: string) =>
   request(stack.app).post(`/api/orders/${orderId}/checkout`).send({ gateway: 'razorpay' });
 const verify = (body: object) =>
   request(stack.app).post('/api/payments/razorpay/verify').send(body);
-const stockOf = async (id: unknown) => (await ProductModel.findById(id))!.stock;
-const emailsAbout = async (id: string) =>
-  (await stack.ctx.mailer.listOutbox(1000)).filter((e) => e.orderId === id);
+const emailsAbout = (id: string) => emailsAboutOrder(stack.ctx.mailer, id);
 
 /** What the clock does to a hold: its window passes. */
 async function expireHoldOf(orderId: string) {

@@ -14,6 +14,7 @@ import {
   payInSandbox,
   placeOrder,
   startCheckout,
+  emailsAbout as emailsAboutOrder,
 } from '../helpers/shop';
 import { adminHeaders } from '../helpers/test-app';
 import { useTestStack } from '../helpers/test-stack';
@@ -23,8 +24,7 @@ const stack = useTestStack();
 beforeAll(() => stack.sandbox.setWebhookUrls([]));
 
 const secret = () => stack.config.razorpay.webhookSecret;
-const emailsAbout = async (id: string) =>
-  (await stack.ctx.mailer.listOutbox(1000)).filter((e) => e.orderId === id);
+const emailsAbout = (id: string) => emailsAboutOrder(stack.ctx.mailer, id);
 
 async function checkedOut(stock = 5) {
   const item = await createProduct({ stock });
