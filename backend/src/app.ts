@@ -13,6 +13,7 @@ import { requireAdmin } from './middleware/admin-auth';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
 import { methodNotAllowed } from './middleware/method-not-allowed';
 import { expandOperations } from './openapi/openapi.document';
+import { requireJsonBody } from './middleware/require-json';
 import { adminRoutes } from './routes/admin.routes';
 import { configRoutes } from './routes/config.routes';
 import { docsRoutes } from './routes/docs.routes';
@@ -35,7 +36,9 @@ export function buildApp(deps: AppDeps): Express {
   const { config, log: logger } = deps;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Only a configured proxy may say who the client is (X-Forwarded-For); by default nobody can,
+  // so a spoofed header cannot dodge a rate limit.
+  app.set('trust proxy', config.trustProxy);
 
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
   app.use(
@@ -54,7 +57,7 @@ export function buildApp(deps: AppDeps): Express {
   app.use('/api', methodNotAllowed(expandOperations(deps.gateways.list())));
   // Webhooks first: they need the raw bytes, before any JSON parser runs.
   app.use('/api/webhooks', webhookRoutes(deps));
-  app.use('/api', express.json({ limit: JSON_BODY_LIMIT, strict: true }));
+  app.use('/api', requireJsonBody, express.json({ limit: JSON_BODY_LIMIT, strict: true }));
 
   const admin = requireAdmin(config.adminToken);
   app.use('/api/health', healthRoutes());

@@ -1,9 +1,11 @@
 // The only module that reads process.env. Everything else receives a typed Config.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { SANDBOX_DEFAULTS, SANDBOX_KEY_PREFIX } from '@checkout-lab/contracts/sandbox-defaults';
 import { z } from 'zod';
+import { secretProblem, type CheckedSecret } from './live-mode-guard';
 
 const REAL_RAZORPAY_API = 'https://api.razorpay.com';
 const REAL_RAZORPAY_CHECKOUT = 'https://checkout.razorpay.com/v1/checkout.js';
@@ -18,6 +20,35 @@ const optionalString = z
   .optional();
 const optionalUrl = optionalString.pipe(url.optional());
 const positiveMs = z.coerce.number().int().positive();
+
+/**
+ * Which proxies may set X-Forwarded-For: none by default (the socket's address is the client),
+ * a hop count, or a comma-separated list of addresses, CIDR ranges and Express's names
+ * (loopback, linklocal, uniquelocal). Anything else is a typo that would silently trust nobody.
+ */
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const trustProxySchema = z.string().transform((value, ctx): TrustProxy => {
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((e) => e.trim());
+  const bad = entries.filter((e) => {
+    const [address, prefix, extra] = e.split('/');
+    if (extra !== undefined || !address) return true;
+    if (PROXY_NAMES.includes(address)) return prefix !== undefined;
+    return isIP(address) === 0 || (prefix !== undefined && !/^\d{1,3}$/.test(prefix));
+  });
+  if (bad.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `not a proxy address, range or name: ${bad.join(', ')} (use addresses, CIDR ranges, loopback, linklocal, uniquelocal or a hop count)`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
+
+/** Express's `trust proxy`: false (nobody), a hop count, or the addresses to trust. */
+export type TrustProxy = false | number | string[];
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -55,14 +86,27 @@ const envSchema = z.object({
       .optional(),
   ),
   GATEWAY_TIMEOUT_MS: positiveMs.default(10_000),
+  /** A request's headers and body must arrive within this, or it is answered 408. */
+  REQUEST_TIMEOUT_MS: positiveMs.default(30_000),
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   RECONCILE_GRACE_MS: z.coerce
     .number()
     .int()
     .min(0)
     .default(5 * 60_000),
+  /** How long checkout holds an attempt's stock before the expiry sweep gives it back. */
+  STOCK_HOLD_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(15 * 60),
   /** Requests per minute per client on order and checkout routes (verify gets twice this). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Webhook deliveries per minute per source address, accepted or not. */
+  WEBHOOK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Rejected (badly signed) webhook deliveries per minute per source address. */
+  WEBHOOK_REJECTS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  TRUST_PROXY: optionalString.pipe(trustProxySchema.optional()),
   NGROK_AUTHTOKEN: optionalString,
   NGROK_DOMAIN: optionalString.pipe(
     z
@@ -91,6 +135,7 @@ export interface Config {
   adminTokenGenerated: boolean;
   mode: GatewayMode;
   gatewayTimeoutMs: number;
+  requestTimeoutMs: number;
   razorpay: {
     keyId: string;
     keySecret: string;
@@ -101,7 +146,12 @@ export interface Config {
   rupantorpay: { apiKey: string; apiBase: string; sandbox: boolean };
   smtpUrl?: string;
   reconcile: { intervalMs: number; graceMs: number };
+  /** How long a checkout attempt holds its stock (STOCK_HOLD_SECONDS). */
+  stockHoldMs: number;
   rateLimitPerMinute: number;
+  webhookRateLimit: { perMinute: number; rejectsPerMinute: number };
+  /** Which proxies' X-Forwarded-For is believed (TRUST_PROXY). */
+  trustProxy: TrustProxy;
   /** For `npm run tunnel`. */
   ngrok: { authtoken?: string; domain?: string };
 }
@@ -142,6 +192,17 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       );
     }
   }
+  // Outside sandbox mode, no secret may be one anyone can read (see live-mode-guard.ts).
+  const checked: [CheckedSecret, string | undefined, boolean][] = [
+    ['RAZORPAY_KEY_SECRET', env.RAZORPAY_KEY_SECRET, mode === 'live'],
+    ['RAZORPAY_WEBHOOK_SECRET', env.RAZORPAY_WEBHOOK_SECRET, mode === 'live'],
+    ['ADMIN_TOKEN', env.ADMIN_TOKEN, mode === 'live' || env.NODE_ENV === 'production'],
+    ['RUPANTORPAY_API_KEY', env.RUPANTORPAY_API_KEY, !rupantorpaySandbox],
+  ];
+  for (const [name, value, outsideSandbox] of checked) {
+    const problem = outsideSandbox && value !== undefined ? secretProblem(name, value) : undefined;
+    if (problem) problems.push(problem);
+  }
   if (env.NODE_ENV === 'production' && !env.ADMIN_TOKEN) {
     problems.push('ADMIN_TOKEN: required when NODE_ENV=production');
   }
@@ -174,6 +235,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     adminTokenGenerated: !env.ADMIN_TOKEN,
     mode,
     gatewayTimeoutMs: env.GATEWAY_TIMEOUT_MS,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     razorpay: {
       keyId,
       keySecret: env.RAZORPAY_KEY_SECRET ?? SANDBOX_DEFAULTS.RAZORPAY_KEY_SECRET,
@@ -198,7 +260,13 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     },
     smtpUrl: env.SMTP_URL,
     reconcile: { intervalMs: env.RECONCILE_INTERVAL_MS, graceMs: env.RECONCILE_GRACE_MS },
+    stockHoldMs: env.STOCK_HOLD_SECONDS * 1000,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    webhookRateLimit: {
+      perMinute: env.WEBHOOK_RATE_LIMIT_PER_MINUTE,
+      rejectsPerMinute: env.WEBHOOK_REJECTS_PER_MINUTE,
+    },
+    trustProxy: env.TRUST_PROXY ?? false,
     ngrok: { authtoken: env.NGROK_AUTHTOKEN, domain: env.NGROK_DOMAIN },
   };
 }

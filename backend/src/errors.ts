@@ -56,4 +56,20 @@ export class GatewayError extends Error {
     super(message);
     this.name = 'GatewayError';
   }
+
+  /**
+   * The gateway answered 4xx about this request itself (an unknown payment, an over-refund):
+   * a refusal on the merits. Its 401/403/407/429 are about our keys and our pace instead, and
+   * its 5xx are its outage: neither says anything about the request.
+   */
+  isRefusal(): boolean {
+    const status = this.details.status;
+    return (
+      this.kind === 'rejected' &&
+      status !== undefined &&
+      status >= 400 &&
+      status < 500 &&
+      ![401, 403, 407, 429].includes(status)
+    );
+  }
 }

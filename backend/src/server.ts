@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { buildApp } from './app';
 import { loadConfigOrExit } from './config';
+import { createHttpServer } from './http-server';
 import { connectDatabase, disconnectDatabase } from './db/connect';
 import { startDatabaseServer, type DatabaseServer } from './db/embedded-database';
 import { seedIfEmpty } from './db/seed';
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
     staticDir: config.env === 'production' ? STOREFRONT_DIR : undefined,
   });
   const stopReconcile = startReconcileJob(context);
-  const server: Server = app.listen(config.port, () => {
+  const server: Server = createHttpServer(app, config).listen(config.port, () => {
     logger.info(`API listening on http://localhost:${config.port}/api (${config.mode} mode)`);
     // Only a token generated for this run is shown, so a learner can open the admin pages;
     // a configured ADMIN_TOKEN is never printed.

@@ -74,3 +74,24 @@ test('when the order does not exist, then the page says so instead of polling fo
   await new Promise((r) => setTimeout(r, 100));
   expect(api.getOrder).toHaveBeenCalledTimes(1);
 });
+
+test('when the stock was gone by the time the payment arrived, then the page says sold out and refunded, never confirmed', async () => {
+  api.getOrder.mockResolvedValue(
+    makeOrder({
+      status: 'paid',
+      timeline: [
+        ...paid.timeline,
+        entry('stock.shortfall', 'verify', 7),
+        entry('refund.sold_out', 'verify', 8),
+      ],
+    }),
+  );
+  renderRoute(<SuccessPage orderId={pending.id} />);
+  expect(
+    await screen.findByRole('heading', {
+      name: 'Sorry — it sold out, so your payment is refunded',
+    }),
+  ).toBeInTheDocument();
+  expect(screen.queryByText(/receipt is on its way/)).not.toBeInTheDocument();
+  expect(screen.queryByText(/payment is confirmed/)).not.toBeInTheDocument();
+});

@@ -44,6 +44,10 @@ export function buildApp(ctx: SandboxContext): Express {
   return app;
 }
 
+function isClientError(status: unknown): status is number {
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 // The gateways have their own handlers; this one covers the control API and stray paths.
 function finalErrorHandler(ctx: SandboxContext): ErrorRequestHandler {
   return (err, req, res, _next) => {
@@ -54,7 +58,16 @@ function finalErrorHandler(ctx: SandboxContext): ErrorRequestHandler {
       error = requestError(400, 'The request body is not valid JSON.');
     else if (parserError.type === 'entity.too.large')
       error = requestError(413, 'The request body is too large.');
-    else {
+    else if (isClientError(parserError.status)) {
+      // body-parser's other refusals (an encoding it cannot undo, an aborted body) and the
+      // router's "Failed to decode param": the client's mistake, kept as its 4xx.
+      error = requestError(
+        parserError.status,
+        err instanceof URIError
+          ? 'The requested URL is not valid percent-encoding.'
+          : 'The request body could not be read.',
+      );
+    } else {
       ctx.log.error({ err, path: req.path }, 'sandbox request failed');
       error = serverError();
     }

@@ -23,13 +23,17 @@ export function webhookUrl(url: string): string {
   return /\/api\/webhooks\/[a-z]+$/.test(trimmed) ? trimmed : `${trimmed}/api/webhooks/razorpay`;
 }
 
-/** A payment.captured for a payment no shop has: stored and marked unknown_order, harmlessly. */
+/**
+ * A payment.failed for a payment no shop has: stored and marked unknown_order, harmlessly. A
+ * failure moves no money, so it is applied without asking the gateway (a capture would be
+ * confirmed with the gateway first), and the check works whatever the gateway knows.
+ */
 export function sampleEvent(eventId: string): string {
   const now = Math.floor(Date.now() / 1000);
   return JSON.stringify({
     entity: 'event',
     account_id: 'acc_WebhookCheck01',
-    event: 'payment.captured',
+    event: 'payment.failed',
     contains: ['payment'],
     payload: {
       payment: {
@@ -38,10 +42,12 @@ export function sampleEvent(eventId: string): string {
           entity: 'payment',
           amount: 100,
           currency: 'INR',
-          status: 'captured',
+          status: 'failed',
           order_id: 'order_WebhookCheck0',
           method: 'card',
-          captured: true,
+          captured: false,
+          error_code: 'BAD_REQUEST_ERROR',
+          error_description: 'Sample failure sent by npm run webhooks:check',
           amount_refunded: 0,
           refund_status: null,
           notes: { purpose: 'npm run webhooks:check' },
@@ -132,7 +138,7 @@ export async function runWebhooksCheck(deps: CheckDeps): Promise<number> {
   const body = sampleEvent(eventId);
   const signed = await post(deps, url, body, sign(body, deps.webhookSecret), eventId);
   if (signed.status === 200) {
-    deps.print(`  ✔ signed sample payment.captured [${eventId}] → 200 ${signed.text}`);
+    deps.print(`  ✔ signed sample payment.failed [${eventId}] → 200 ${signed.text}`);
     if (deps.adminToken) {
       try {
         const stored = await findStored(deps, url, eventId);

@@ -11,6 +11,7 @@ import { findOrder, getOrder } from '../services/order.service';
 import { cancelOrder, markOrderFulfilled } from '../services/order-state';
 import { reconcile } from '../services/reconcile.service';
 import { refundOrder } from '../services/refund.service';
+import { listRejections } from '../services/webhook-rejection.service';
 
 type IdParams = { id: string };
 
@@ -38,6 +39,9 @@ export function adminController(ctx: ServiceContext) {
     },
     async listWebhookEvents(req: Request, res: Response) {
       res.json(await admin.listWebhookEvents(req.query as unknown as WebhookEventListQuery));
+    },
+    async listWebhookRejections(_req: Request, res: Response) {
+      res.json({ rejections: await listRejections() });
     },
     async reconcile(req: Request, res: Response) {
       const input = req.body as ReconcileInput;

@@ -4,9 +4,16 @@ export function hmacSha256Hex(payload: string | Buffer, secret: string): string 
   return createHmac('sha256', secret).update(payload).digest('hex');
 }
 
-/** Constant-time comparison of an expected hex digest with an untrusted one. */
+/** An HMAC-SHA256 digest in hex: exactly 64 digits, nothing more, nothing less. */
+const SHA256_HEX = /^[0-9a-f]{64}$/i;
+
+/**
+ * Constant-time comparison of an expected HMAC-SHA256 hex digest with an untrusted one. The shape
+ * is checked first: `Buffer.from(hex)` silently drops a trailing odd digit, so a 65-digit string
+ * that starts with the right 64 would otherwise compare equal.
+ */
 export function safeEqualHex(expectedHex: string, receivedHex: string): boolean {
-  if (!/^[0-9a-f]+$/i.test(receivedHex)) return false;
+  if (!SHA256_HEX.test(receivedHex) || !SHA256_HEX.test(expectedHex)) return false;
   const expected = Buffer.from(expectedHex, 'hex');
   const received = Buffer.from(receivedHex.toLowerCase(), 'hex');
   // timingSafeEqual throws on different lengths; a wrong length is simply a wrong signature.

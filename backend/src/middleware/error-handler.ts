@@ -26,6 +26,64 @@ function bodyParserType(err: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * The 4xx status a library attached to an error it raised about the request (body-parser's
+ * http-errors, the router's `Failed to decode param`), or undefined for anything else.
+ */
+function clientErrorStatus(err: unknown): number | undefined {
+  if (!(err instanceof Error)) return undefined;
+  const { status, statusCode } = err as { status?: unknown; statusCode?: unknown };
+  const value = status ?? statusCode;
+  return typeof value === 'number' && value >= 400 && value < 500 ? value : undefined;
+}
+
+/** Body-parser failure types, each with what it means for the client. */
+const BODY_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  'entity.parse.failed': {
+    status: 400,
+    code: 'INVALID_JSON',
+    message: 'The request body is not valid JSON',
+  },
+  'entity.too.large': {
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+    message: 'The request body is too large',
+  },
+  'encoding.unsupported': {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'Unsupported body encoding',
+  },
+  'charset.unsupported': {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'Unsupported body charset',
+  },
+  'request.aborted': {
+    status: 400,
+    code: 'REQUEST_ABORTED',
+    message: 'The request body was not sent in full',
+  },
+  'request.size.invalid': {
+    status: 400,
+    code: 'BAD_REQUEST',
+    message: 'The body does not match its Content-Length',
+  },
+};
+
+/**
+ * A gateway that answered 4xx refused this request on its merits (an unknown payment, an
+ * over-refund that lost a race): the client must be able to tell that from an outage.
+ */
+function gatewayRefusal(err: GatewayError): Mapped | undefined {
+  if (!err.isRefusal()) return undefined;
+  const said = err.details.description ?? err.message;
+  return {
+    status: err.details.status === 409 ? 409 : 422,
+    body: body('GATEWAY_REFUSED', `The ${err.gateway} gateway refused the request: ${said}`),
+  };
+}
+
 function isDatabaseUnavailable(err: unknown): boolean {
   if (err instanceof mongoose.Error.MongooseServerSelectionError) return true;
   // mongoose.mongo is the driver mongoose itself uses: instanceof holds across copies.
@@ -55,23 +113,22 @@ export function mapError(err: unknown): Mapped {
     return { status: 400, body: body('VALIDATION_ERROR', message, issues) };
   }
   if (err instanceof GatewayError) {
+    const refused = gatewayRefusal(err);
+    if (refused) return refused;
     const message =
       err.kind === 'timeout'
         ? `The ${err.gateway} gateway did not answer in time; nothing was charged, try again`
         : err.kind === 'network'
           ? `The ${err.gateway} gateway could not be reached; nothing was charged, try again`
-          : `The ${err.gateway} gateway refused the request: ${err.message}`;
+          : err.kind === 'invalid_response'
+            ? `The ${err.gateway} gateway sent an answer we could not read: ${err.message}`
+            : `The ${err.gateway} gateway failed the request: ${err.message}`;
     return { status: 502, body: body('GATEWAY_ERROR', message) };
   }
   const parserType = bodyParserType(err);
-  if (parserType === 'entity.parse.failed') {
-    return { status: 400, body: body('INVALID_JSON', 'The request body is not valid JSON') };
-  }
-  if (parserType === 'entity.too.large') {
-    return { status: 413, body: body('PAYLOAD_TOO_LARGE', 'The request body is too large') };
-  }
-  if (parserType === 'encoding.unsupported' || parserType === 'charset.unsupported') {
-    return { status: 415, body: body('UNSUPPORTED_MEDIA_TYPE', 'Unsupported body encoding') };
+  const bodyError = parserType ? BODY_ERRORS[parserType] : undefined;
+  if (bodyError) {
+    return { status: bodyError.status, body: body(bodyError.code, bodyError.message) };
   }
   if (err instanceof mongoose.Error.ValidationError) {
     return { status: 400, body: body('VALIDATION_ERROR', err.message) };
@@ -84,6 +141,14 @@ export function mapError(err: unknown): Mapped {
       status: 409,
       body: body('CONFLICT', 'A record with the same unique value already exists'),
     };
+  }
+  const clientStatus = clientErrorStatus(err);
+  if (clientStatus !== undefined) {
+    const message =
+      err instanceof URIError
+        ? 'The URL is not valid percent-encoding'
+        : 'The request could not be read';
+    return { status: clientStatus, body: body('BAD_REQUEST', message) };
   }
   if (isDatabaseUnavailable(err)) {
     return {

@@ -17,7 +17,11 @@ export function methodNotAllowed(operations: readonly Operation[]): RequestHandl
     if (op.method === 'get') methods.add('HEAD');
     byPath.set(op.path, methods);
   }
-  const matchers = [...byPath].map(([path, methods]) => ({ test: match(path), methods }));
+  // No decoding: a malformed %-escape is the router's to refuse (400), not ours to throw on.
+  const matchers = [...byPath].map(([path, methods]) => ({
+    test: match(path, { decode: false }),
+    methods,
+  }));
   return (req, res, next) => {
     if (req.method === 'OPTIONS') return next(); // CORS preflight
     const path = req.baseUrl + req.path;

@@ -52,11 +52,27 @@ const orderSchema = new Schema(
     paidAt: { type: Date },
     paidByPayment: { type: Schema.Types.ObjectId, ref: 'Payment' },
     fulfilledAt: { type: Date },
+    /**
+     * Fulfilment's steps, each recorded when done, so a crash between any two is finished by
+     * reconciliation: take the stock (claimedAt → stockDecrementedAt, or a shortfall), refund a
+     * sold-out order (refundClaimedAt → soldOutRefundedAt), send the email (emailClaimedAt →
+     * emailSentAt). `open` and `openSince` are set while any step is left: what the sweep looks
+     * for, by equality on `open` (an index every database here can use for it: the embedded
+     * one serves no range scan), so the sweep reads the open orders, never the paid history.
+     */
     fulfilment: {
+      open: { type: Boolean },
+      openSince: { type: Date },
       claimedAt: { type: Date },
-      emailClaimedAt: { type: Date },
+      /** The attempt whose hold the stock was taken under (the ledger key on each product). */
+      holdId: { type: Schema.Types.ObjectId },
       stockDecrementedAt: { type: Date },
       shortfall: { type: [String], default: undefined },
+      refundClaimedAt: { type: Date },
+      soldOutRefundedAt: { type: Date },
+      /** The gateway has no refund API: the admin refunds from its dashboard. */
+      refundManual: { type: Boolean },
+      emailClaimedAt: { type: Date },
       emailSentAt: { type: Date },
       emailError: { type: String },
     },
@@ -67,6 +83,8 @@ const orderSchema = new Schema(
 
 orderSchema.index({ status: 1, createdAt: -1 });
 orderSchema.index({ 'customer.email': 1, createdAt: -1 });
+// Fulfilment's repair sweep: only orders with a step left (sparse: the others have no entry).
+orderSchema.index({ 'fulfilment.open': 1, 'fulfilment.openSince': 1 }, { sparse: true });
 
 export type Order = InferSchemaType<typeof orderSchema>;
 export type OrderDocument = HydratedDocument<Order>;

@@ -1,6 +1,6 @@
 import { Schema, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
 import { CURRENCIES } from '@checkout-lab/contracts/money';
-import { PAYMENT_STATUSES, REFUND_STATUSES } from '@checkout-lab/contracts/statuses';
+import { HOLD_STATES, PAYMENT_STATUSES, REFUND_STATUSES } from '@checkout-lab/contracts/statuses';
 import { timelineEntrySchema } from './timeline.schema';
 
 /**
@@ -16,6 +16,15 @@ const refundSchema = new Schema(
     createdAt: { type: Date, required: true },
     processedAt: { type: Date },
     reason: { type: String },
+  },
+  { _id: false },
+);
+
+const holdLineSchema = new Schema(
+  {
+    product: { type: Schema.Types.ObjectId, ref: 'Product', required: true },
+    quantity: { type: Number, required: true, min: 1 },
+    name: { type: String, required: true },
   },
   { _id: false },
 );
@@ -55,6 +64,29 @@ const paymentSchema = new Schema(
       reason: { type: String },
     },
     gatewayResponse: { type: Schema.Types.Mixed },
+    /**
+     * The stock this checkout attempt holds: set only on the attempt's own document (later
+     * payments in the same gateway order share it). Each product's side of it is an entry in
+     * that product's `holds`, keyed by this document's id.
+     */
+    hold: {
+      state: { type: String, enum: HOLD_STATES },
+      expiresAt: { type: Date },
+      reason: { type: String },
+      releasedAt: { type: Date },
+      lines: { type: [holdLineSchema], default: undefined },
+    },
+    /**
+     * When the order was settled for this captured payment (paid by it, or found paid by
+     * another, or its amount refused). Until then reconciliation keeps repairing it, so a crash
+     * between "payment captured" and "order paid" is finished by the next sweep.
+     */
+    orderSettledAt: { type: Date },
+    /**
+     * True from the capture until the order is settled: what the repair sweep looks for, by
+     * equality (an index every database here can serve), so it reads only what is unsettled.
+     */
+    settlePending: { type: Boolean },
     timeline: { type: [timelineEntrySchema], default: [] },
   },
   { timestamps: true },
@@ -63,6 +95,9 @@ const paymentSchema = new Schema(
 paymentSchema.index({ 'refs.paymentId': 1 }, { unique: true, sparse: true });
 paymentSchema.index({ gateway: 1, 'refs.orderId': 1 });
 paymentSchema.index({ status: 1, createdAt: 1 });
+paymentSchema.index({ settlePending: 1, updatedAt: 1 }, { sparse: true });
+// The expiry sweep: only open holds that are due, oldest first.
+paymentSchema.index({ 'hold.state': 1, 'hold.expiresAt': 1 });
 
 export type Payment = InferSchemaType<typeof paymentSchema>;
 export type PaymentDocument = HydratedDocument<Payment>;

@@ -1,6 +1,16 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
 import { CURRENCIES } from '@checkout-lab/contracts/money';
 
+/** Units of this product that one checkout attempt holds, or took when it was paid. */
+const holdEntrySchema = new Schema(
+  {
+    quantity: { type: Number, required: true, min: 1 },
+    state: { type: String, required: true, enum: ['held', 'taken'] },
+    at: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
 const productSchema = new Schema(
   {
     slug: { type: String, required: true, unique: true, trim: true },
@@ -15,6 +25,7 @@ const productSchema = new Schema(
       validate: { validator: Number.isSafeInteger, message: 'price must be an integer' },
     },
     currency: { type: String, required: true, enum: CURRENCIES },
+    /** Units for sale now: what checkouts hold is already taken out. */
     stock: {
       type: Number,
       required: true,
@@ -22,6 +33,13 @@ const productSchema = new Schema(
       validate: { validator: Number.isSafeInteger, message: 'stock must be an integer' },
     },
     active: { type: Boolean, default: true },
+    /**
+     * The stock ledger, keyed by the holding attempt's (payment's) id. Taking units and
+     * recording who took them is one conditional update of this document, so a crash can never
+     * leave a decrement nobody knows about (see services/stock-hold.service.ts). Entries live
+     * only while a hold is open or a take is being recorded: bounded by concurrent checkouts.
+     */
+    holds: { type: Map, of: holdEntrySchema, default: undefined },
   },
   { timestamps: true },
 );

@@ -7,13 +7,14 @@ const webhookEventSchema = new Schema(
     gateway: gatewayNameField,
     /**
      * The gateway's event id (Razorpay's X-Razorpay-Event-Id). Unique per gateway: the insert
-     * is what makes a redelivered event a no-op. Rejected (unsigned) deliveries get a
-     * synthetic id so a forger can never occupy a real event's slot.
+     * is what makes a redelivered event a no-op. Rejected (badly signed) deliveries are never
+     * stored here (see webhook-rejection.model.ts), so a forger cannot occupy a real event's
+     * slot. Unsigned hints are keyed per transaction and time window (webhook.service.ts).
      */
     eventId: { type: String, required: true },
     type: { type: String, required: true },
     signatureValid: { type: Boolean, required: true },
-    /** Only for rejected deliveries (no raw body is kept for those); otherwise see rawBody. */
+    /** Only on events stored before rejected deliveries were sampled instead; see rawBody. */
     payload: { type: Schema.Types.Mixed },
     /**
      * The exact bytes and the headers that authenticate them, so an event can be re-verified

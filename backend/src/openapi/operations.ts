@@ -12,6 +12,7 @@ import {
   publicConfigSchema,
   reconcileSummarySchema,
   webhookEventDtoSchema,
+  webhookRejectionsDtoSchema,
 } from '@checkout-lab/contracts/dto';
 import {
   checkoutBody,
@@ -297,6 +298,14 @@ export const OPERATIONS: Operation[] = [
     summary: 'The webhook inbox',
     query: webhookEventListQuery,
     responses: { 200: pageSchema(webhookEventDtoSchema) },
+  },
+  {
+    method: 'get',
+    path: '/api/admin/webhook-rejections',
+    tag: 'admin',
+    admin: true,
+    summary: 'Deliveries refused for their signature: a count per gateway and the last samples',
+    responses: { 200: z.object({ rejections: z.array(webhookRejectionsDtoSchema) }) },
   },
   {
     method: 'post',

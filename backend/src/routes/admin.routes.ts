@@ -23,6 +23,7 @@ export function adminRoutes(ctx: ServiceContext): Router {
   router.post('/orders/:id/cancel', validate({ params: orderIdParams }), c.cancel);
   router.get('/payments', validate({ query: paymentListQuery }), c.listPayments);
   router.get('/webhook-events', validate({ query: webhookEventListQuery }), c.listWebhookEvents);
+  router.get('/webhook-rejections', c.listWebhookRejections);
   router.post('/reconcile', validate({ body: reconcileBody }), c.reconcile);
   router.get('/emails', c.listEmails);
   return router;

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { webhookController } from '../controllers/webhook.controller';
+import { limitPerMinute } from '../middleware/rate-limit';
 import { rawJsonBody } from '../middleware/raw-body';
 import { validate } from '../middleware/validate';
 import { gatewayParams } from '../schemas/order.schema';
@@ -11,7 +12,17 @@ import type { ServiceContext } from '../services/context';
  */
 export function webhookRoutes(ctx: ServiceContext): Router {
   const c = webhookController(ctx);
+  const { perMinute, rejectsPerMinute } = ctx.config.webhookRateLimit;
   const router = Router();
-  router.post('/:gateway', validate({ params: gatewayParams }), rawJsonBody, c.receive);
+  router.post(
+    '/:gateway',
+    // Per source address: a forger is cut off after a few rejections, a gateway's genuine
+    // deliveries count only against the generous overall limit.
+    limitPerMinute(rejectsPerMinute, { onlyFailures: true }),
+    limitPerMinute(perMinute),
+    validate({ params: gatewayParams }),
+    rawJsonBody,
+    c.receive,
+  );
   return router;
 }

@@ -1,8 +1,7 @@
 import type { CheckoutResponse, CheckoutStartDto } from '@checkout-lab/contracts/dto';
-import { Types } from 'mongoose';
 import { HttpError } from '../errors';
 import { OrderModel } from '../models/order.model';
-import { PaymentModel } from '../models/payment.model';
+import { PaymentModel, type PaymentDocument } from '../models/payment.model';
 import { ProductModel } from '../models/product.model';
 import { timelineEntry } from '../models/timeline.schema';
 import { formatMoney, type Currency } from '@checkout-lab/contracts/money';
@@ -10,6 +9,7 @@ import type { CheckoutInput } from '@checkout-lab/contracts/schemas';
 import type { CheckoutStart } from '../gateways/gateway';
 import type { ServiceContext } from './context';
 import { findOrder } from './order.service';
+import { holdLines, releaseHold, releaseOrderHolds, type HoldLine } from './stock-hold.service';
 
 const NOT_PAYABLE: Record<string, string> = {
   paid: 'This order is already paid',
@@ -19,9 +19,11 @@ const NOT_PAYABLE: Record<string, string> = {
 };
 
 /**
- * Starts a new checkout attempt: a gateway order for exactly our total, then a Payment. The
- * gateway is called first and nothing is written if it fails, so an outage leaves no
- * half-made attempt behind. Calling it again on an unpaid order starts another attempt.
+ * Starts a new checkout attempt: hold the stock, then a gateway order for exactly our total.
+ * The attempt's document is written first because it is the hold's record (a crash mid-way is
+ * found by the expiry sweep); if the stock is gone or the gateway fails, the units go back and
+ * the document is deleted, so nothing half-made is left. Calling it again on an unpaid order
+ * starts another attempt, and the earlier attempts' units go back first.
  */
 export async function startCheckout(
   ctx: ServiceContext,
@@ -43,65 +45,110 @@ export async function startCheckout(
       'GATEWAY_CURRENCY',
     );
   }
-  const products = await ProductModel.find({ _id: { $in: order.items.map((i) => i.product) } });
-  for (const item of order.items) {
-    const product = products.find((p) => p._id.equals(item.product));
-    if (!product?.active || product.stock < item.quantity) {
-      throw HttpError.conflict(
-        `${item.name} is no longer available in that quantity`,
-        'INSUFFICIENT_STOCK',
-      );
-    }
-  }
 
-  const paymentId = new Types.ObjectId();
-  const start = await gateway.startCheckout({
-    paymentId: paymentId.toString(),
-    orderPublicId: order.publicId,
+  // A retry replaces the attempts before it: their units go back first, so a buyer retrying
+  // for the last unit is not refused by their own earlier hold.
+  await releaseOrderHolds(order._id, 'superseded', 'checkout');
+  const lines: HoldLine[] = order.items.map((i) => ({
+    product: i.product,
+    quantity: i.quantity,
+    name: i.name,
+  }));
+  const expiresAt = new Date(Date.now() + ctx.config.stockHoldMs);
+  const attempt = await PaymentModel.create({
+    order: order._id,
+    gateway: gateway.name,
+    attempt: order.attempts + 1, // provisional: the counter below decides
     amount: order.total,
     currency,
-    description: order.items
-      .map((i) => `${i.quantity} × ${i.name}`)
-      .join(', ')
-      .slice(0, 250),
-    customer: {
-      name: order.customer.name,
-      email: order.customer.email,
-      contact: order.customer.contact,
-    },
+    status: 'created',
+    hold: { state: 'holding', expiresAt, lines },
   });
+  const short = await holdLines(attempt._id, lines);
+  if (short) {
+    await abandonAttempt(attempt);
+    throw HttpError.conflict(await soldOutMessage(short), 'INSUFFICIENT_STOCK');
+  }
+  await PaymentModel.updateOne(
+    { _id: attempt._id, 'hold.state': 'holding' },
+    { $set: { 'hold.state': 'held' } },
+  );
+
+  let start: CheckoutStart;
+  try {
+    start = await gateway.startCheckout({
+      paymentId: attempt.id as string,
+      orderPublicId: order.publicId,
+      amount: order.total,
+      currency,
+      description: order.items
+        .map((i) => `${i.quantity} × ${i.name}`)
+        .join(', ')
+        .slice(0, 250),
+      customer: {
+        name: order.customer.name,
+        email: order.customer.email,
+        contact: order.customer.contact,
+      },
+    });
+  } catch (err) {
+    await abandonAttempt(attempt);
+    throw err;
+  }
 
   const counted = await OrderModel.findOneAndUpdate(
     { _id: order._id, status: 'pending' },
     { $inc: { attempts: 1 } },
     { returnDocument: 'after' },
   );
-  if (!counted) throw HttpError.conflict('This order was paid meanwhile', 'ORDER_NOT_PAYABLE');
-
-  const payment = await PaymentModel.create({
-    _id: paymentId,
-    order: order._id,
-    gateway: gateway.name,
-    attempt: counted.attempts,
-    refs: { orderId: start.refs.orderId },
-    amount: order.total,
-    currency,
-    status: 'created',
-    timeline: [
-      timelineEntry(
-        'checkout.started',
-        'checkout',
-        start.kind === 'redirect'
-          ? `Redirecting to ${gateway.label}'s payment page for ${formatMoney(order.total, currency)}`
-          : `Checkout opened with ${gateway.label} for ${formatMoney(order.total, currency)} (gateway reference ${start.refs.orderId})`,
-      ),
-    ],
-  });
+  if (!counted) {
+    await abandonAttempt(attempt);
+    throw HttpError.conflict('This order was paid meanwhile', 'ORDER_NOT_PAYABLE');
+  }
+  const minutes = Math.round(ctx.config.stockHoldMs / 60_000);
+  await PaymentModel.updateOne(
+    { _id: attempt._id },
+    {
+      $set: { attempt: counted.attempts, 'refs.orderId': start.refs.orderId },
+      $push: {
+        timeline: {
+          $each: [
+            timelineEntry(
+              'checkout.started',
+              'checkout',
+              start.kind === 'redirect'
+                ? `Redirecting to ${gateway.label}'s payment page for ${formatMoney(order.total, currency)}`
+                : `Checkout opened with ${gateway.label} for ${formatMoney(order.total, currency)} (gateway reference ${start.refs.orderId})`,
+            ),
+            timelineEntry(
+              'stock.held',
+              'checkout',
+              `Stock held for this attempt for ${minutes} minute${minutes === 1 ? '' : 's'}: ${lines.map((l) => `${l.quantity} × ${l.name}`).join(', ')}`,
+            ),
+          ],
+        },
+      },
+    },
+  );
 
   return {
-    payment: { id: payment.id as string, attempt: payment.attempt, gateway: gateway.name },
+    payment: { id: attempt.id as string, attempt: counted.attempts, gateway: gateway.name },
     checkout: toCheckoutStartDto(start),
   };
+}
+
+/** An attempt no buyer ever saw: its units go back and its document goes. */
+async function abandonAttempt(attempt: PaymentDocument): Promise<void> {
+  await releaseHold(attempt._id, 'superseded', 'checkout', { includeHolding: true });
+  await PaymentModel.deleteOne({ _id: attempt._id, 'refs.orderId': { $exists: false } });
+}
+
+async function soldOutMessage(line: HoldLine): Promise<string> {
+  const product = await ProductModel.findById(line.product, { stock: 1, active: 1 });
+  if (!product?.active) return `${line.name} is no longer sold`;
+  return product.stock === 0
+    ? `Sold out: ${line.name} is no longer in stock`
+    : `Only ${product.stock} of ${line.name} left: reduce the quantity`;
 }
 
 /** What the browser needs to continue; the gateway's references stay on the server. */

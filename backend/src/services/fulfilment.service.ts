@@ -1,123 +1,127 @@
-// Fulfilment runs once per paid order: claim it, take the stock, send the confirmation email.
-// The claim is a conditional update, so racing callers cannot both fulfil; each step records
-// its own completion, so a failed email is retried by reconciliation without touching stock.
+// Fulfilment runs once per paid order, in steps that each record when they are done:
+//   1. take the stock for good (under a claim): the attempt's held units become a sale;
+//   2. if the stock is gone (paid after the hold expired), refund the payment in full;
+//   3. send one email: the confirmation, or "sorry, sold out — refunded".
+// Racing callers cannot both run a step (each is claimed by a conditional update), and a crash
+// between any two awaits is finished by reconciliation, which resumes every order whose
+// `fulfilment.openSince` is still set (see claims.ts for when a claim may be taken over).
 import type { TimelineSource } from '@checkout-lab/contracts/statuses';
 import { OrderModel, type OrderDocument } from '../models/order.model';
-import { ProductModel } from '../models/product.model';
-import { formatMoney, type Currency } from '@checkout-lab/contracts/money';
+import { PaymentModel } from '../models/payment.model';
+import { timelineEntry } from '../models/timeline.schema';
+import { unclaimedOrStale } from './claims';
 import type { ServiceContext } from './context';
-import { noteOrder } from './timeline.service';
+import { sendOrderEmail } from './order-email.service';
+import { findAttemptByGatewayOrder } from './payment-attempt.service';
+import { refundSoldOut } from './sold-out-refund.service';
+import {
+  forgetTaken,
+  releaseHold,
+  releaseOrderHolds,
+  takeLines,
+  type HoldLine,
+} from './stock-hold.service';
 
 export async function fulfilOrder(
   ctx: ServiceContext,
   orderId: OrderDocument['_id'],
   source: TimelineSource,
 ): Promise<void> {
-  const claim = await OrderModel.updateOne(
-    { _id: orderId, status: 'paid', 'fulfilment.claimedAt': { $exists: false } },
-    { $set: { 'fulfilment.claimedAt': new Date() } },
-  );
-  if (claim.modifiedCount === 1) await takeStock(orderId, source);
-  await sendConfirmation(ctx, orderId, source);
-}
-
-async function takeStock(orderId: OrderDocument['_id'], source: TimelineSource): Promise<void> {
+  await takeStock(orderId, source);
   const order = await OrderModel.findById(orderId);
   if (!order) return;
-  const shortfall: string[] = [];
-  for (const item of order.items) {
-    // Guarded decrement: stock never goes below zero, even with concurrent orders.
-    const taken = await ProductModel.updateOne(
-      { _id: item.product, stock: { $gte: item.quantity } },
-      { $inc: { stock: -item.quantity } },
-    );
-    if (taken.modifiedCount !== 1) shortfall.push(item.slug);
+  // Without the take recorded, another caller holds the stock claim (or the order is no longer
+  // paid): the steps after it wait.
+  if (order.fulfilment?.stockDecrementedAt) {
+    await settleHolds(order, source);
+    if (order.fulfilment.shortfall?.length) await refundSoldOut(ctx, order, source);
+    await sendOrderEmail(ctx, orderId, source);
   }
-  await noteOrder(
-    orderId,
-    shortfall.length ? 'stock.shortfall' : 'stock.decremented',
-    source,
-    shortfall.length
-      ? `Paid but out of stock: ${shortfall.join(', ')}. Refund or restock.`
-      : 'Stock reserved for every item',
+  // Done when the email is out, or when an admin refunded the order before there was anything
+  // to send (a sold-out order is done only once its notice is sent).
+  await OrderModel.updateOne(
     {
-      'fulfilment.stockDecrementedAt': new Date(),
-      ...(shortfall.length ? { 'fulfilment.shortfall': shortfall } : {}),
+      _id: orderId,
+      $or: [
+        { 'fulfilment.emailSentAt': { $exists: true } },
+        { status: { $nin: ['paid', 'fulfilled'] }, 'fulfilment.shortfall': { $exists: false } },
+      ],
     },
+    { $unset: { 'fulfilment.open': 1, 'fulfilment.openSince': 1 } },
   );
 }
 
-export async function sendConfirmation(
-  ctx: ServiceContext,
-  orderId: OrderDocument['_id'],
-  source: TimelineSource,
-): Promise<void> {
-  // Claim the email first: two callers must never both send it.
+function linesOf(order: OrderDocument): HoldLine[] {
+  return order.items.map((i) => ({ product: i.product, quantity: i.quantity, name: i.name }));
+}
+
+/** Step 1, claimed: the units are taken under the paying attempt's hold, all or none. */
+async function takeStock(orderId: OrderDocument['_id'], source: TimelineSource): Promise<void> {
   const order = await OrderModel.findOneAndUpdate(
     {
       _id: orderId,
-      status: { $in: ['paid', 'fulfilled'] },
-      'fulfilment.emailSentAt': { $exists: false },
-      'fulfilment.emailClaimedAt': { $exists: false },
+      status: 'paid',
+      'fulfilment.stockDecrementedAt': { $exists: false },
+      $or: unclaimedOrStale('fulfilment.claimedAt'),
     },
-    { $set: { 'fulfilment.emailClaimedAt': new Date() } },
+    { $set: { 'fulfilment.claimedAt': new Date() } },
     { returnDocument: 'after' },
   );
   if (!order) return;
-  const currency = order.currency as Currency;
-  const lines = order.items.map(
-    (i) => `  ${i.quantity} × ${i.name}  ${formatMoney(i.lineTotal, currency)}`,
+  const holdId = await findHoldId(order);
+  const short = await takeLines(holdId, linesOf(order));
+  const slugs = order.items.filter((i) => short.some((l) => l.product.equals(i.product)));
+  const names = short.map((l) => l.name).join(', ');
+  await OrderModel.updateOne(
+    { _id: orderId, 'fulfilment.stockDecrementedAt': { $exists: false } },
+    {
+      $set: {
+        'fulfilment.stockDecrementedAt': new Date(),
+        'fulfilment.holdId': holdId,
+        ...(short.length ? { 'fulfilment.shortfall': slugs.map((i) => i.slug) } : {}),
+      },
+      $push: {
+        timeline: short.length
+          ? timelineEntry(
+              'stock.shortfall',
+              source,
+              `Paid after the stock hold ran out, and ${names} sold out meanwhile: the payment is refunded in full and no confirmation is sent`,
+            )
+          : timelineEntry('stock.decremented', source, 'Stock taken for every item'),
+      },
+    },
   );
-  const url = `${ctx.config.publicBaseUrl}/orders/${order.publicId}`;
-  try {
-    await ctx.mailer.send({
-      to: order.customer.email,
-      subject: `Order confirmed: ${formatMoney(order.total, currency)} paid`,
-      text: [
-        `Hi ${order.customer.name},`,
-        '',
-        'Thank you: your payment went through and your order is confirmed.',
-        '',
-        ...lines,
-        `  Total paid: ${formatMoney(order.total, currency)}`,
-        '',
-        `Track it at ${url}`,
-      ].join('\n'),
-      html: `<p>Hi ${escapeHtml(order.customer.name)},</p><p>Thank you: your payment went through and your order is confirmed.</p><ul>${order.items
-        .map(
-          (i) =>
-            `<li>${i.quantity} × ${escapeHtml(i.name)}: ${formatMoney(i.lineTotal, currency)}</li>`,
-        )
-        .join(
-          '',
-        )}</ul><p><strong>Total paid: ${formatMoney(order.total, currency)}</strong></p><p><a href="${url}">Track your order</a></p>`,
-      orderId: order.publicId,
-    });
-    await noteOrder(
-      orderId,
-      'email.sent',
-      source,
-      `Confirmation email sent to ${order.customer.email}`,
-      {
-        'fulfilment.emailSentAt': new Date(),
-      },
-    );
-  } catch (err) {
-    ctx.log.error({ err, order: order.publicId }, 'confirmation email failed');
-    // Release the claim so reconciliation can try again.
-    await noteOrder(
-      orderId,
-      'email.failed',
-      source,
-      'Confirmation email failed; it will be retried',
-      {
-        'fulfilment.emailError': (err as Error).message,
-      },
-    );
-    await OrderModel.updateOne({ _id: orderId }, { $unset: { 'fulfilment.emailClaimedAt': 1 } });
-  }
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/**
+ * The units were taken under the hold of the attempt that created the gateway order (later
+ * payments in that order share it); an order from before holds existed uses its payment's id.
+ */
+async function findHoldId(order: OrderDocument) {
+  const paying = order.paidByPayment ? await PaymentModel.findById(order.paidByPayment) : null;
+  if (!paying) return order._id;
+  if (paying.hold?.state) return paying._id;
+  const attempt = paying.refs?.orderId
+    ? await findAttemptByGatewayOrder(paying.gateway, paying.refs.orderId)
+    : null;
+  return attempt?.hold?.state ? attempt._id : paying._id;
+}
+
+/**
+ * After step 1 is recorded (repeatable): the ledger entries are dropped, the paying attempt's
+ * hold is marked taken (or released, when sold out), and other attempts' holds go back.
+ */
+async function settleHolds(order: OrderDocument, source: TimelineSource): Promise<void> {
+  const holdId = order.fulfilment?.holdId;
+  if (!holdId) return;
+  if (order.fulfilment?.shortfall?.length) {
+    await releaseHold(holdId, 'sold_out', source);
+  } else {
+    await forgetTaken(holdId, linesOf(order));
+    await PaymentModel.updateOne(
+      { _id: holdId, 'hold.state': { $in: ['holding', 'held', 'releasing', 'released'] } },
+      { $set: { 'hold.state': 'taken' } },
+    );
+  }
+  await releaseOrderHolds(order._id, 'order_paid', source, holdId);
 }

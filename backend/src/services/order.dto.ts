@@ -37,6 +37,13 @@ export function toPaymentDto(p: PaymentDocument): PaymentDto {
       createdAt: r.createdAt.toISOString(),
       processedAt: r.processedAt?.toISOString() ?? null,
     })),
+    stockHold: p.hold?.state
+      ? {
+          state: p.hold.state,
+          expiresAt: p.hold.expiresAt?.toISOString() ?? null,
+          reason: p.hold.reason ?? null,
+        }
+      : null,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
   };

@@ -16,34 +16,41 @@ export function newOrderPublicId(): string {
 }
 
 type CartLine = CreateOrderInput['items'][number];
-const lineKey = (l: CartLine) => ('slug' in l ? `slug:${l.slug}` : `id:${l.productId}`);
+const lineLabel = (l: CartLine) => ('slug' in l ? l.slug : l.productId);
 
-/** Same product twice in a cart is one line with the quantities added. */
-function mergeLines(lines: CartLine[]): CartLine[] {
-  const merged = new Map<string, CartLine>();
-  for (const line of lines) {
-    const seen = merged.get(lineKey(line));
-    merged.set(lineKey(line), seen ? { ...seen, quantity: seen.quantity + line.quantity } : line);
-  }
-  return [...merged.values()];
-}
+/** The most of one product a single order may hold, however many lines name it. */
+export const MAX_PER_PRODUCT = 99;
 
 export async function createOrder(input: CreateOrderInput): Promise<OrderDto> {
-  const lines = mergeLines(input.items);
-  const slugs = lines.flatMap((l) => ('slug' in l ? [l.slug] : []));
-  const ids = lines.flatMap((l) => ('productId' in l ? [l.productId] : []));
+  const slugs = input.items.flatMap((l) => ('slug' in l ? [l.slug] : []));
+  const ids = input.items.flatMap((l) => ('productId' in l ? [l.productId] : []));
   const products = await ProductModel.find({
     active: true,
     $or: [{ slug: { $in: slugs } }, { _id: { $in: ids } }],
   });
 
-  const items = lines.map((line) => {
+  // Lines are merged by product, whichever way they name it, before any check: a slug line
+  // and a productId line for one product are one line, and the per-line cap is on the sum.
+  const wanted = new Map<string, { product: (typeof products)[number]; quantity: number }>();
+  for (const line of input.items) {
     const product = products.find((p) =>
       'slug' in line ? p.slug === line.slug : p.id === line.productId,
     );
-    const label = 'slug' in line ? line.slug : line.productId;
-    if (!product) throw HttpError.badRequest(`Unknown product: ${label}`, 'UNKNOWN_PRODUCT');
-    if (line.quantity > product.stock) {
+    if (!product) {
+      throw HttpError.badRequest(`Unknown product: ${lineLabel(line)}`, 'UNKNOWN_PRODUCT');
+    }
+    const seen = wanted.get(product.id as string);
+    wanted.set(product.id as string, { product, quantity: (seen?.quantity ?? 0) + line.quantity });
+  }
+
+  const items = [...wanted.values()].map(({ product, quantity }) => {
+    if (quantity > MAX_PER_PRODUCT) {
+      throw HttpError.badRequest(
+        `items: at most ${MAX_PER_PRODUCT} of ${product.name} per order (the cart asks for ${quantity})`,
+        'VALIDATION_ERROR',
+      );
+    }
+    if (quantity > product.stock) {
       throw HttpError.conflict(
         product.stock === 0
           ? `${product.name} is out of stock`
@@ -57,8 +64,8 @@ export async function createOrder(input: CreateOrderInput): Promise<OrderDto> {
       name: product.name,
       image: product.image,
       unitPrice: product.price,
-      quantity: line.quantity,
-      lineTotal: product.price * line.quantity,
+      quantity,
+      lineTotal: product.price * quantity,
       currency: product.currency as Currency,
     };
   });

@@ -101,7 +101,10 @@ export async function applyGatewayPayment(
     case 'captured':
     case 'refunded': {
       // A refund we hear about first still implies the capture before it.
-      const captured = await transitionPayment(doc._id, 'captured', source, set);
+      const captured = await transitionPayment(doc._id, 'captured', source, {
+        ...set,
+        settlePending: true,
+      });
       return captured ? 'captured' : 'no_change';
     }
   }

@@ -1,7 +1,8 @@
-// Reconciliation: the safety net for lost webhooks and closed tabs. It asks the gateway about
-// every attempt still created/authorized after a grace period and settles what it learns,
-// retries webhook events that were stored but not processed, and finishes interrupted
-// fulfilment (an unsent confirmation email).
+// Reconciliation: the safety net for lost webhooks, closed tabs and crashes. It asks the gateway
+// about every attempt still created/authorized after a grace period and settles what it learns,
+// retries webhook events that were stored but not processed, settles captured payments whose
+// order was never paid, finishes interrupted fulfilment, and gives back expired stock holds.
+// Each part is a service call, so a scheduler (a lease, issue 13) can run them unchanged.
 import type { GatewayName } from '@checkout-lab/contracts/dto';
 import type { ReconcileSummary } from '@checkout-lab/contracts/dto';
 import { GatewayError } from '../errors';
@@ -9,11 +10,12 @@ import { OrderModel } from '../models/order.model';
 import { PaymentModel } from '../models/payment.model';
 import type { ServiceContext } from './context';
 import { fulfilOrder } from './fulfilment.service';
+import { settleOrderForPayment } from './order-state';
 import { settleGatewayPayment } from './settlement.service';
+import { releaseExpiredHolds } from './stock-hold.service';
 import { retryUnprocessedWebhooks } from './webhook.service';
 
 const BATCH = 200;
-const STALE_EMAIL_CLAIM_MS = 5 * 60_000;
 
 export async function reconcile(
   ctx: ServiceContext,
@@ -24,7 +26,9 @@ export async function reconcile(
     settled: 0,
     gatewayErrors: 0,
     webhooksRetried: 0,
+    ordersRepaired: 0,
     fulfilmentsResumed: 0,
+    holdsReleased: 0,
   };
   const cutoff = new Date(Date.now() - olderThanMs);
   const open = await PaymentModel.find({
@@ -63,25 +67,43 @@ export async function reconcile(
   }
 
   summary.webhooksRetried = await retryUnprocessedWebhooks(ctx);
+  summary.ordersRepaired = await settleCapturedPayments(ctx, cutoff);
 
-  const staleClaim = new Date(Date.now() - STALE_EMAIL_CLAIM_MS);
-  const unfinished = await OrderModel.find({
-    status: { $in: ['paid', 'fulfilled'] },
-    'fulfilment.emailSentAt': { $exists: false },
-    $or: [
-      { 'fulfilment.emailClaimedAt': { $exists: false } },
-      { 'fulfilment.emailClaimedAt': { $lt: staleClaim } },
-    ],
-  }).limit(BATCH);
-  for (const order of unfinished) {
-    await OrderModel.updateOne(
-      { _id: order._id, 'fulfilment.emailClaimedAt': { $lt: staleClaim } },
-      { $unset: { 'fulfilment.emailClaimedAt': 1 } },
-    );
-    await fulfilOrder(ctx, order._id, 'reconcile');
-    summary.fulfilmentsResumed++;
-  }
+  summary.fulfilmentsResumed = await resumeFulfilment(ctx, cutoff);
+  summary.holdsReleased = await releaseExpiredHolds(new Date());
   return summary;
+}
+
+/**
+ * Captured payments whose order was never settled: a crash between the payment's transition
+ * and the order's. The capture already came from the gateway, so no call is needed; settling
+ * is idempotent (the order moves pending → paid once, the note about a double payment once).
+ */
+async function settleCapturedPayments(ctx: ServiceContext, cutoff: Date): Promise<number> {
+  const unsettled = await PaymentModel.find({
+    settlePending: true,
+    updatedAt: { $lte: cutoff },
+  })
+    .sort({ updatedAt: 1 })
+    .limit(BATCH);
+  for (const payment of unsettled) await settleOrderForPayment(ctx, payment, 'reconcile');
+  return unsettled.length;
+}
+
+/**
+ * Orders whose fulfilment has a step left (stock, sold-out refund, email): a crash, a failed
+ * email, a gateway that refused the refund for now. Each step is claimed and recorded, so
+ * running it again finishes only what is missing.
+ */
+async function resumeFulfilment(ctx: ServiceContext, cutoff: Date): Promise<number> {
+  const open = await OrderModel.find({
+    'fulfilment.open': true,
+    'fulfilment.openSince': { $lte: cutoff },
+  })
+    .sort({ 'fulfilment.openSince': 1 })
+    .limit(BATCH);
+  for (const order of open) await fulfilOrder(ctx, order._id, 'reconcile');
+  return open.length;
 }
 
 /** Runs reconcile every `intervalMs`, never two runs at once. Returns a stop function. */
@@ -94,7 +116,7 @@ export function startReconcileJob(ctx: ServiceContext): () => void {
     running = true;
     reconcile(ctx, graceMs)
       .then((s) => {
-        if (s.settled || s.webhooksRetried || s.fulfilmentsResumed)
+        if (Object.entries(s).some(([k, v]) => k !== 'checked' && v > 0))
           ctx.log.info(s, 'reconcile run');
       })
       .catch((err: unknown) => ctx.log.error({ err }, 'reconcile run failed'))

@@ -4,7 +4,7 @@ import type { RefundInput } from '@checkout-lab/contracts/schemas';
 import type { ServiceContext } from './context';
 import type { OrderDto } from '@checkout-lab/contracts/dto';
 import { findOrder, getOrder } from './order.service';
-import { syncOrderRefunds } from './order-state';
+import { syncOrderRefunds } from './order-transitions';
 import { applyGatewayRefund } from './payment-state';
 import { settleGatewayPayment } from './settlement.service';
 import { notePayment } from './timeline.service';
@@ -34,7 +34,9 @@ export async function refundOrder(
   const refundable = payment.amount - committed;
   if (refundable <= 0)
     throw HttpError.conflict('Everything has already been refunded', 'NOTHING_TO_REFUND');
-  const amount = input.amount ?? refundable;
+  const amount = input.full ? refundable : input.amount;
+  if (amount === undefined)
+    throw HttpError.badRequest('Say how much to refund', 'VALIDATION_ERROR');
   if (amount > refundable) {
     throw HttpError.badRequest(`At most ${refundable} can still be refunded`, 'REFUND_TOO_LARGE');
   }

@@ -5,9 +5,11 @@ import { GatewayError } from '../errors';
 import type { GatewayPayment, PaymentGateway } from '../gateways/gateway';
 import { PaymentModel, type PaymentDocument } from '../models/payment.model';
 import type { ServiceContext } from './context';
-import { settleOrderForPayment, syncOrderRefunds } from './order-state';
+import { settleOrderForPayment } from './order-state';
+import { syncOrderRefunds } from './order-transitions';
 import { resolveAttempt } from './payment-attempt.service';
 import { applyGatewayPayment, applyGatewayRefund, type ApplyResult } from './payment-state';
+import { releaseHold } from './stock-hold.service';
 import { notePayment } from './timeline.service';
 
 export interface Settlement {
@@ -46,6 +48,10 @@ export async function settleAttempt(
   }
   if (gp.amountRefunded > 0 && result !== 'amount_mismatch') {
     await learnRefunds(gateway, fresh, gp, source);
+  }
+  // A failed attempt gives its units back (if this is killed first, the hold simply expires).
+  if (gp.status === 'failed' && fresh.status === 'failed') {
+    await releaseHold(fresh._id, 'payment_failed', source);
   }
   if (gp.status === 'authorized' && result !== 'amount_mismatch' && captureAttempts > 0) {
     const captured = await captureAuthorized(ctx, gateway, fresh, gp, source);

@@ -3,7 +3,7 @@ import { GatewayError } from '../errors';
 import type { GatewayPayment, ParsedWebhook, PaymentGateway } from '../gateways/gateway';
 import { PaymentModel, type PaymentDocument } from '../models/payment.model';
 import type { ServiceContext } from './context';
-import { syncOrderRefunds } from './order-state';
+import { syncOrderRefunds } from './order-transitions';
 import { applyGatewayRefund } from './payment-state';
 import { resolveAttempt } from './payment-attempt.service';
 import { settleAttempt } from './settlement.service';
@@ -26,7 +26,14 @@ export async function applyWebhook(
     case 'payment.failed':
     case 'order.paid': {
       if (!event.payment) return { outcome: 'ignored', detail: 'no payment entity in the payload' };
-      return receivedThenSettled(ctx, gateway, event, event.payment);
+      // The signature says who sent it; only the gateway's own record says the money moved.
+      // A failure moves no money, so it is applied as reported.
+      if (event.payment.status === 'failed') {
+        return receivedThenSettled(ctx, gateway, event, event.payment);
+      }
+      const confirmed = await askGateway(gateway, event.payment.paymentId);
+      if ('outcome' in confirmed) return confirmed;
+      return receivedThenSettled(ctx, gateway, event, confirmed);
     }
     case 'refund.created':
     case 'refund.processed':
@@ -48,24 +55,30 @@ export async function applyWebhook(
     case 'payment.hint': {
       // Unsigned notification: ask the gateway, never believe the payload.
       if (!event.refs.paymentId) return { outcome: 'ignored', detail: 'no transaction id' };
-      let gp;
-      try {
-        gp = await gateway.fetchPayment(event.refs.paymentId);
-      } catch (err) {
-        // The gateway does not know it: a forged or mistyped hint. Network trouble is re-thrown
-        // and the event is retried later.
-        if (err instanceof GatewayError && err.kind === 'rejected') {
-          return {
-            outcome: 'unknown_order',
-            detail: `the gateway does not know ${event.refs.paymentId}`,
-          };
-        }
-        throw err;
-      }
-      return receivedThenSettled(ctx, gateway, event, gp);
+      const confirmed = await askGateway(gateway, event.refs.paymentId);
+      if ('outcome' in confirmed) return confirmed;
+      return receivedThenSettled(ctx, gateway, event, confirmed);
     }
     case 'unsupported':
       return { outcome: 'ignored', detail: `event ${event.type} is not used by this shop` };
+  }
+}
+
+/**
+ * The gateway's own record of a payment a webhook names. A payment the gateway does not know
+ * is a forgery or a typo (`unknown_order`); network trouble is thrown, so the event is retried.
+ */
+async function askGateway(
+  gateway: PaymentGateway,
+  paymentId: string,
+): Promise<GatewayPayment | Applied> {
+  try {
+    return await gateway.fetchPayment(paymentId);
+  } catch (err) {
+    if (err instanceof GatewayError && err.isRefusal()) {
+      return { outcome: 'unknown_order', detail: `the gateway does not know ${paymentId}` };
+    }
+    throw err;
   }
 }
 

@@ -1,12 +1,17 @@
 // Webhooks: authenticate on the raw body, store once (the unique (gateway, eventId) insert is
 // the idempotency), acknowledge, then apply in the background through the status machine.
-import { randomUUID } from 'node:crypto';
 import { isDuplicateKey } from '../db/connect';
 import { HttpError } from '../errors';
-import { WebhookSignatureError, type GatewayName, type WebhookHeaders } from '../gateways/gateway';
+import {
+  WebhookSignatureError,
+  type GatewayName,
+  type ParsedWebhook,
+  type WebhookHeaders,
+} from '../gateways/gateway';
 import { WebhookEventModel, type WebhookEventDocument } from '../models/webhook-event.model';
 import type { ServiceContext } from './context';
 import { applyWebhook } from './webhook-apply.service';
+import { recordRejection } from './webhook-rejection.service';
 
 const LEASE_MS = 30_000;
 export const MAX_WEBHOOK_ATTEMPTS = 10;
@@ -29,12 +34,15 @@ function pick(headers: WebhookHeaders, names: readonly string[]): Record<string,
   return picked;
 }
 
-function tryJson(raw: Buffer): unknown {
-  try {
-    return JSON.parse(raw.toString('utf8'));
-  } catch {
-    return raw.toString('utf8').slice(0, 2000);
-  }
+/**
+ * Unsigned hints (from a gateway that signs nothing) only make us ask it, and anyone can send them: one per
+ * transaction per window is stored and verified, however the body is dressed up.
+ */
+export const HINT_WINDOW_MS = 60_000;
+
+function intakeEventId(parsed: ParsedWebhook, now: number): string {
+  if (parsed.kind !== 'payment.hint' || !parsed.refs.paymentId) return parsed.eventId;
+  return `hint_${parsed.refs.paymentId}_${Math.floor(now / HINT_WINDOW_MS)}`;
 }
 
 export async function receiveWebhook(
@@ -42,6 +50,7 @@ export async function receiveWebhook(
   gatewayName: GatewayName,
   rawBody: Buffer,
   requestHeaders: Record<string, string | string[] | undefined>,
+  source = '',
 ): Promise<{ status: 'received' | 'duplicate' }> {
   const gateway = ctx.gateways.find(gatewayName);
   if (!gateway) {
@@ -53,18 +62,10 @@ export async function receiveWebhook(
     parsed = gateway.parseWebhook(rawBody, headers);
   } catch (err) {
     if (!(err instanceof WebhookSignatureError)) throw err;
-    // Kept for the inbox under a synthetic id: a forger must never take a real event's slot.
-    await WebhookEventModel.create({
-      gateway: gatewayName,
-      eventId: `rejected_${randomUUID()}`,
-      type: 'rejected',
-      signatureValid: false,
-      payload: tryJson(rawBody.subarray(0, 10_000)),
-      receivedAt: new Date(),
-      processedAt: new Date(),
-      outcome: 'rejected',
-      detail: err.message,
-    }).catch((e: unknown) => ctx.log.warn({ err: e }, 'could not record a rejected webhook'));
+    // Counted and sampled, never stored one document each: a flood must not grow the inbox.
+    await recordRejection(gatewayName, { source, reason: err.message, rawBody }).catch(
+      (e: unknown) => ctx.log.warn({ err: e }, 'could not record a rejected webhook'),
+    );
     throw HttpError.badRequest(err.message, 'INVALID_SIGNATURE');
   }
 
@@ -72,7 +73,7 @@ export async function receiveWebhook(
   try {
     event = await WebhookEventModel.create({
       gateway: gatewayName,
-      eventId: parsed.eventId,
+      eventId: intakeEventId(parsed, Date.now()),
       type: parsed.type,
       signatureValid: parsed.kind !== 'payment.hint',
       // The raw bytes only: the inbox parses them when read, so scans decode half as much.
@@ -88,7 +89,7 @@ export async function receiveWebhook(
   }
   // Acknowledged either way: an event the queue turns away stays stored and unprocessed, and the
   // reconcile sweep (retryUnprocessedWebhooks) picks it up.
-  ctx.tasks.run(`webhook ${parsed.eventId}`, () => processWebhookEvent(ctx, event._id));
+  ctx.tasks.run(`webhook ${event.eventId}`, () => processWebhookEvent(ctx, event._id));
   return { status: 'received' };
 }
 

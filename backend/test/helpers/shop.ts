@@ -5,6 +5,7 @@ import request from 'supertest';
 import { SUCCESS_CARDS, type RunningSandbox } from '@checkout-lab/sandbox';
 import { ProductModel } from '../../src/models/product.model';
 import type { CheckoutResponse, OrderDto } from '@checkout-lab/contracts/dto';
+import type { Mailer } from '../../src/services/email.service';
 
 export async function createProduct(overrides: Record<string, unknown> = {}) {
   return ProductModel.create({
@@ -78,4 +79,14 @@ export async function payInSandbox(
 export async function getOrder(app: Express, id: string): Promise<OrderDto> {
   const res = await request(app).get(`/api/orders/${id}`).expect(200);
   return res.body.order as OrderDto;
+}
+
+/** Units of a product for sale now. */
+export async function stockOf(productId: unknown): Promise<number> {
+  return (await ProductModel.findById(productId))!.stock;
+}
+
+/** Every email the outbox holds about one order, oldest first. */
+export async function emailsAbout(mailer: Mailer, orderId: string) {
+  return (await mailer.listOutbox(1000)).filter((e) => e.orderId === orderId).reverse();
 }

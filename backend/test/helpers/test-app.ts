@@ -41,6 +41,8 @@ export async function buildTestApp(
     DATA_DIR: dataDir,
     RECONCILE_INTERVAL_MS: '0',
     RATE_LIMIT_PER_MINUTE: '100000',
+    WEBHOOK_RATE_LIMIT_PER_MINUTE: '100000',
+    WEBHOOK_REJECTS_PER_MINUTE: '100000',
     GATEWAY_TIMEOUT_MS: '3000',
     ...env,
   });

@@ -102,6 +102,20 @@ describe('creating an order', () => {
     });
   });
 
+  test('when a slug line and a productId line name the same product in stock, then the order has one line', async () => {
+    const mug = await createProduct({ stock: 10 });
+    const res = await post({
+      items: [
+        { slug: mug.slug, quantity: 2 },
+        { productId: mug.id, quantity: 1 },
+      ],
+      customer: buyer,
+    }).expect(201);
+    expect(res.body.order.items).toEqual([
+      expect.objectContaining({ slug: mug.slug, quantity: 3 }),
+    ]);
+  });
+
   describe('bad carts are refused and nothing is written', () => {
     let before: number;
     beforeEach(async () => {
@@ -150,6 +164,34 @@ describe('creating an order', () => {
         code: 'INSUFFICIENT_STOCK',
         message: expect.stringContaining('Only 2'),
       });
+    });
+
+    test('when a slug line and a productId line name the same product, then they are one line and the stock check sees both', async () => {
+      const rare = await createProduct({ stock: 3 });
+      const res = await post({
+        items: [
+          { slug: rare.slug, quantity: 3 },
+          { productId: rare.id, quantity: 3 },
+        ],
+        customer: buyer,
+      }).expect(409);
+      expect(res.body.error).toMatchObject({
+        code: 'INSUFFICIENT_STOCK',
+        message: expect.stringContaining('Only 3'),
+      });
+    });
+
+    test('when 20 lines of 99 name one product, then the merged line is over the per-line cap and refused', async () => {
+      const bulk = await createProduct({ stock: 100_000 });
+      const items = Array.from({ length: 20 }, (_, i) =>
+        i % 2 ? { slug: bulk.slug, quantity: 99 } : { productId: bulk.id, quantity: 99 },
+      );
+      const res = await post({ items, customer: buyer }).expect(400);
+      expect(res.body.error).toMatchObject({
+        code: 'VALIDATION_ERROR',
+        message: expect.stringMatching(/at most 99/),
+      });
+      expect(await OrderModel.countDocuments({ 'items.slug': bulk.slug })).toBe(0);
     });
 
     test('when INR and BDT products are mixed, then 400 MIXED_CURRENCY', async () => {

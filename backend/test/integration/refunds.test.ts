@@ -28,7 +28,7 @@ const refund = (orderId: string, body?: object) =>
 
 test('when an admin refunds in full, then the gateway refunds it and payment and order end refunded', async () => {
   const { order, paymentId } = await paidOrder();
-  const res = await refund(order.id).expect(200);
+  const res = await refund(order.id, { full: true }).expect(200);
   await stack.settle();
   const final = await getOrder(stack.app, order.id);
   expect(final).toMatchObject({ status: 'refunded', amountRefunded: order.total });
@@ -71,7 +71,7 @@ test('when an admin refunds part, then the order stays paid and the rest can be 
   });
   expect(current.timeline.some((e) => e.message.includes('one item arrived damaged'))).toBe(true);
 
-  await refund(order.id).expect(200);
+  await refund(order.id, { full: true }).expect(200);
   await stack.settle();
   current = await getOrder(stack.app, order.id);
   expect(current).toMatchObject({ status: 'refunded', amountRefunded: order.total });
@@ -90,16 +90,16 @@ test('when more than what is left is refunded, then 400 and nothing is refunded'
 
 test('when everything was refunded, then another refund is refused', async () => {
   const { order } = await paidOrder();
-  await refund(order.id).expect(200);
+  await refund(order.id, { full: true }).expect(200);
   await stack.settle();
-  const res = await refund(order.id).expect(409);
+  const res = await refund(order.id, { full: true }).expect(409);
   expect(res.body.error.code).toBe('ORDER_NOT_REFUNDABLE');
 });
 
 test('when the order is not paid, then a refund is refused with 409', async () => {
   const item = await createProduct();
   const order = await placeOrder(stack.app, [{ slug: item.slug, quantity: 1 }]);
-  const res = await refund(order.id).expect(409);
+  const res = await refund(order.id, { full: true }).expect(409);
   expect(res.body.error.code).toBe('ORDER_NOT_REFUNDABLE');
 });
 

@@ -188,7 +188,9 @@ describe('RupantorPay, the hosted-redirect gateway', () => {
         headers: { 'content-type': 'application/json' },
         body,
       }).then((r) => r.json());
-    expect(await post()).toEqual({ status: 'received' });
+    // The sandbox's own delivery may have come first: a hint is stored once per transaction
+    // per window, so this one is new or a duplicate, and the next is a duplicate.
+    expect(['received', 'duplicate']).toContain(((await post()) as { status: string }).status);
     expect(await post()).toEqual({ status: 'duplicate' });
     await stack.settle();
     const final = await getOrder(stack.app, order.id);
@@ -229,7 +231,7 @@ describe('RupantorPay, the hosted-redirect gateway', () => {
     const res = await request(stack.app)
       .post(`/api/admin/orders/${order.id}/refund`)
       .set(adminHeaders)
-      .send({})
+      .send({ full: true })
       .expect(409);
     expect(res.body.error).toMatchObject({
       code: 'REFUND_UNSUPPORTED',

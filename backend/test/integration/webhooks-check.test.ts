@@ -40,7 +40,7 @@ describe('npm run webhooks:check', () => {
   test('when the secret matches, then both samples behave and the stored event is confirmed', async () => {
     const { code, output } = await check(t.config.razorpay.webhookSecret, TEST_ADMIN_TOKEN);
     expect(code).toBe(0);
-    expect(output).toMatch(/✔ signed sample payment\.captured \[evt_check\w+\] → 200/);
+    expect(output).toMatch(/✔ signed sample payment\.failed \[evt_check\w+\] → 200/);
     expect(output).toMatch(/✔ stored in the webhook inbox: signature valid, outcome unknown_order/);
     expect(output).toMatch(/✔ sample with a wrong signature → 400/);
     expect(await WebhookEventModel.countDocuments({ eventId: /^evt_check/ })).toBe(1);

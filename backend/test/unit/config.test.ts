@@ -19,8 +19,8 @@ describe('parseConfig', () => {
   test('when real keys are set, then it talks to the real Razorpay', () => {
     const config = parseConfig({
       RAZORPAY_KEY_ID: 'rzp_test_AbCdEfGhIjKlMn',
-      RAZORPAY_KEY_SECRET: 'a-real-looking-secret',
-      RAZORPAY_WEBHOOK_SECRET: 'whsec',
+      RAZORPAY_KEY_SECRET: 'k8Jd2nQ4vX7pL1sT9wE3rY6u',
+      RAZORPAY_WEBHOOK_SECRET: 'tb7Vq2Lx9Nw4Kc8Rz1Hm',
     });
     expect(config.mode).toBe('live');
     expect(config.razorpay.apiBase).toBe('https://api.razorpay.com');
@@ -59,6 +59,28 @@ describe('parseConfig', () => {
   test('when an empty value is given, then it counts as unset', () => {
     expect(parseConfig({ MONGODB_URI: '', SMTP_URL: '' }).mongodbUri).toBeUndefined();
   });
+});
+
+describe('TRUST_PROXY', () => {
+  test('when it is unset, then no proxy is trusted', () => {
+    expect(parseConfig({}).trustProxy).toBe(false);
+  });
+
+  test.each([
+    ['loopback', ['loopback']],
+    ['10.0.0.0/8, 127.0.0.1', ['10.0.0.0/8', '127.0.0.1']],
+    ['2', 2],
+    ['false', false],
+  ])('when it is %p, then Express gets %p', (value, expected) => {
+    expect(parseConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  test.each(['everyone', '10.0.0.0/8/1', 'loopback/8', 'true'])(
+    'when it is %p, then startup fails naming TRUST_PROXY',
+    (value) => {
+      expect(() => parseConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY/);
+    },
+  );
 });
 
 describe('server startup', () => {

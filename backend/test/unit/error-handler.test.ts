@@ -38,13 +38,71 @@ describe('mapError', () => {
   test.each([
     ['network', /could not be reached/],
     ['timeout', /did not answer in time/],
-    ['rejected', /refused the request/],
-    ['invalid_response', /refused the request/],
+    ['rejected', /failed the request/],
+    ['invalid_response', /could not read/],
   ] as const)('when the gateway fails with %s, then it is a 502 GATEWAY_ERROR', (kind, message) => {
     const mapped = mapError(new GatewayError('razorpay', kind, 'boom'));
     expect(mapped.status).toBe(502);
     expect(mapped.body.error.code).toBe('GATEWAY_ERROR');
     expect(mapped.body.error.message).toMatch(message);
+  });
+
+  test.each([
+    [400, 422],
+    [404, 422],
+    [409, 409],
+    [422, 422],
+  ])(
+    'when the gateway refuses with %i, then it is a %i GATEWAY_REFUSED with its reason',
+    (gatewayStatus, status) => {
+      const err = new GatewayError('razorpay', 'rejected', 'HTTP', {
+        status: gatewayStatus,
+        description: 'The refund amount is greater than the refundable amount',
+      });
+      expect(mapError(err)).toEqual({
+        status,
+        body: {
+          error: {
+            code: 'GATEWAY_REFUSED',
+            message:
+              'The razorpay gateway refused the request: The refund amount is greater than the refundable amount',
+          },
+        },
+      });
+    },
+  );
+
+  test.each([401, 403, 429, 500, 503])(
+    'when the gateway answers %i, then it is still a 502 (our keys, its limits, its outage)',
+    (gatewayStatus) => {
+      const err = new GatewayError('razorpay', 'rejected', 'nope', { status: gatewayStatus });
+      expect(mapError(err).status).toBe(502);
+    },
+  );
+
+  test('when the body stream is aborted by the client, then it is a 400, not a 500', () => {
+    expect(mapError(bodyParserError('request.aborted', 400))).toMatchObject({
+      status: 400,
+      body: { error: { code: 'REQUEST_ABORTED' } },
+    });
+  });
+
+  test('when a compressed body cannot be inflated, then it keeps its 400', () => {
+    const err = Object.assign(new Error('incorrect header check'), { status: 400 });
+    expect(mapError(err)).toMatchObject({ status: 400, body: { error: { code: 'BAD_REQUEST' } } });
+  });
+
+  test('when a path parameter is not valid percent-encoding, then it is a 400', () => {
+    const err = Object.assign(new URIError("Failed to decode param '%E0%A4%A'"), { status: 400 });
+    expect(mapError(err)).toEqual({
+      status: 400,
+      body: { error: { code: 'BAD_REQUEST', message: 'The URL is not valid percent-encoding' } },
+    });
+  });
+
+  test('when an error carries a 5xx status, then it is still our 500', () => {
+    const err = Object.assign(new Error('stream.encoding.set'), { status: 500 });
+    expect(mapError(err).status).toBe(500);
   });
 
   test('when body-parser cannot parse JSON, then it is a 400 INVALID_JSON', () => {

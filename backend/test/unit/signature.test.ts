@@ -67,3 +67,16 @@ describe('signatures', () => {
     expect(safeEqualHex('abcd', 'abc')).toBe(false);
   });
 });
+
+describe('signature shape', () => {
+  test('when a signature carries a 65th hex digit, then it fails (an odd digit is not dropped)', () => {
+    expect(safeEqualHex(PAYMENT_SIGNATURE, `${PAYMENT_SIGNATURE}f`)).toBe(false);
+    expect(verifyRazorpayPaymentSignature(ORDER, PAYMENT, `${PAYMENT_SIGNATURE}0`, SECRET)).toBe(
+      false,
+    );
+  });
+
+  test('when a signature is 63 digits plus a non-hex character, then it fails', () => {
+    expect(safeEqualHex(PAYMENT_SIGNATURE, `${PAYMENT_SIGNATURE.slice(0, 63)}g`)).toBe(false);
+  });
+});

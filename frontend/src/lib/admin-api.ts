@@ -9,8 +9,9 @@ import type {
   ProductDto,
   ReconcileSummary,
   WebhookEventDto,
+  WebhookRejectionsDto,
 } from '@checkout-lab/contracts/dto';
-import type { ProductCreateBody, ProductPatch } from '@checkout-lab/contracts/schemas';
+import type { ProductCreateBody, ProductPatch, RefundBody } from '@checkout-lab/contracts/schemas';
 import { call, http } from './api-client';
 
 export type ListQuery = Record<string, string | number | undefined>;
@@ -40,7 +41,7 @@ export function adminApi(token: string) {
 
     listOrders: (query: ListQuery) => get<Page<AdminOrderSummary>>('/admin/orders', query),
     getOrder: async (id: string) => (await get<{ order: OrderDto }>(order(id))).order,
-    refund: async (id: string, body: { amount?: number; reason?: string }) =>
+    refund: async (id: string, body: RefundBody) =>
       (await post<{ order: OrderDto }>(`${order(id)}/refund`, body)).order,
     fulfil: async (id: string) => (await post<{ order: OrderDto }>(`${order(id)}/fulfil`)).order,
     cancel: async (id: string) => (await post<{ order: OrderDto }>(`${order(id)}/cancel`)).order,
@@ -48,6 +49,8 @@ export function adminApi(token: string) {
     listPayments: (query: ListQuery) => get<Page<AdminPaymentDto>>('/admin/payments', query),
     listWebhookEvents: (query: ListQuery) =>
       get<Page<WebhookEventDto>>('/admin/webhook-events', query),
+    listWebhookRejections: async () =>
+      (await get<{ rejections: WebhookRejectionsDto[] }>('/admin/webhook-rejections')).rejections,
     reconcile: async (olderThanSeconds?: number) =>
       (
         await post<{ summary: ReconcileSummary }>(

@@ -52,6 +52,7 @@ export function makePayment(overrides: Partial<PaymentDto> = {}): PaymentDto {
     refs: { orderId: 'order_TEST000001', paymentId: null, acquirerRef: null },
     error: null,
     refunds: [],
+    stockHold: null,
     createdAt: at(1),
     updatedAt: at(1),
     ...overrides,

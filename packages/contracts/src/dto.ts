@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CURRENCIES } from './money';
 import {
   CHECKOUT_KINDS,
+  HOLD_STATES,
   ORDER_STATUSES,
   PAYMENT_STATUSES,
   REFUND_STATUSES,
@@ -101,6 +102,15 @@ export const refundDtoSchema = z.object({
 });
 export type RefundDto = z.infer<typeof refundDtoSchema>;
 
+export const stockHoldDtoSchema = z.object({
+  state: z.enum(HOLD_STATES),
+  /** When a held attempt's units go back if it is not paid. */
+  expiresAt: nullableTime,
+  /** Why the units went back: payment_failed, cancelled, superseded, expired, … */
+  reason: z.string().nullable(),
+});
+export type StockHoldDto = z.infer<typeof stockHoldDtoSchema>;
+
 export const paymentDtoSchema = z.object({
   id: z.string(),
   attempt: z.number().int(),
@@ -120,6 +130,8 @@ export const paymentDtoSchema = z.object({
   }),
   error: paymentErrorDtoSchema.nullable(),
   refunds: z.array(refundDtoSchema),
+  /** The units this checkout attempt holds (only the attempt checkout created has one). */
+  stockHold: stockHoldDtoSchema.nullable(),
   createdAt: isoTime,
   updatedAt: isoTime,
 });
@@ -247,6 +259,25 @@ export const webhookEventDtoSchema = z.object({
 });
 export type WebhookEventDto = z.infer<typeof webhookEventDtoSchema>;
 
+/** One rejected (badly signed) delivery, kept as a sample: the body is cut short. */
+export const webhookRejectionSampleDtoSchema = z.object({
+  at: isoTime,
+  /** The client address (req.ip): the socket's, or a trusted proxy's X-Forwarded-For. */
+  source: z.string(),
+  reason: z.string(),
+  body: z.string(),
+});
+export type WebhookRejectionSampleDto = z.infer<typeof webhookRejectionSampleDtoSchema>;
+
+/** Rejected deliveries per gateway: a count, and the last few as samples (newest first). */
+export const webhookRejectionsDtoSchema = z.object({
+  gateway: gatewayNameDto,
+  count: z.number().int(),
+  lastAt: nullableTime,
+  samples: z.array(webhookRejectionSampleDtoSchema),
+});
+export type WebhookRejectionsDto = z.infer<typeof webhookRejectionsDtoSchema>;
+
 export const outboxEmailDtoSchema = z.object({
   id: z.string(),
   to: z.string(),
@@ -266,6 +297,10 @@ export const reconcileSummarySchema = z.object({
   settled: z.number().int(),
   gatewayErrors: z.number().int(),
   webhooksRetried: z.number().int(),
+  /** Captured payments whose order had not been settled (a crash in between), now settled. */
+  ordersRepaired: z.number().int(),
   fulfilmentsResumed: z.number().int(),
+  /** Stock holds whose window passed (or whose release was interrupted), given back. */
+  holdsReleased: z.number().int(),
 });
 export type ReconcileSummary = z.infer<typeof reconcileSummarySchema>;

@@ -112,15 +112,21 @@ export const productPatchSchema = productFields
   // The same rule, stated for JSON Schema (the OpenAPI document), which cannot read a refine.
   .meta({ minProperties: 1 });
 
-// Both bodies may be omitted entirely (a full refund; the default grace period).
+// A refund says how much, always: an amount in minor units, or `full: true`. (An omitted or
+// unreadable body once meant "everything", so a refund of ₹1 sent as a form refunded it all.)
 export const refundBody = z
   .strictObject({
-    /** Minor units; omitted means everything still refundable. */
+    /** Minor units, at most what is still refundable. */
     amount: z.number().int().min(1).optional(),
+    /** Everything still refundable. */
+    full: z.literal(true).optional(),
     reason: z.string().trim().max(200).optional(),
   })
-  .default({});
+  .refine((b) => (b.amount === undefined) !== (b.full === undefined), {
+    message: 'say how much to refund: "amount" in minor units, or "full": true (one of them)',
+  });
 
+// May be omitted entirely (the default grace period).
 export const reconcileBody = z
   .strictObject({
     /** Only payments older than this are re-checked; the configured grace period by default. */
@@ -141,4 +147,6 @@ export type ProductInput = z.infer<typeof productInputSchema>;
 export type ProductCreateBody = z.input<typeof productInputSchema>;
 export type ProductPatch = z.infer<typeof productPatchSchema>;
 export type RefundInput = z.infer<typeof refundBody>;
+/** What an admin client sends to refund. */
+export type RefundBody = z.input<typeof refundBody>;
 export type ReconcileInput = z.infer<typeof reconcileBody>;

@@ -19,6 +19,14 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 export const REFUND_STATUSES = ['pending', 'processed', 'failed'] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
+/**
+ * A checkout attempt's stock hold: `holding` while checkout takes the units, `held` until the
+ * payment takes them for good (`taken`) or they go back (`releasing` → `released`: the attempt
+ * failed, was cancelled or replaced, or its window passed).
+ */
+export const HOLD_STATES = ['holding', 'held', 'releasing', 'released', 'taken'] as const;
+export type HoldState = (typeof HOLD_STATES)[number];
+
 /** Who reported a fact on a timeline. */
 export const TIMELINE_SOURCES = ['checkout', 'verify', 'webhook', 'reconcile', 'admin'] as const;
 export type TimelineSource = (typeof TIMELINE_SOURCES)[number];
@@ -71,6 +79,9 @@ export const TIMELINE_TYPES = [
   'refund.processed',
   'refund.failed',
   'refund.reason',
+  'refund.sold_out',
+  'stock.held',
+  'stock.released',
   'stock.decremented',
   'stock.shortfall',
   'email.sent',

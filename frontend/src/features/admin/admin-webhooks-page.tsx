@@ -6,6 +6,7 @@ import { formatDateTime } from '../../lib/format-date';
 import { useAdminApi } from './admin-session';
 import { Pager } from './pager';
 import { useAdminData } from './use-admin-data';
+import { WebhookRejections } from './webhook-rejections';
 import { WEBHOOK_OUTCOMES } from '@checkout-lab/contracts/statuses';
 
 const OUTCOMES = ['', ...WEBHOOK_OUTCOMES];
@@ -62,6 +63,7 @@ export function AdminWebhooksPage() {
           </select>
         </label>
       </div>
+      <WebhookRejections />
       {error && <ErrorMessage error={error} onRetry={reload} />}
       {!data && loading && <Loading label="Loading webhook events…" />}
       {data && (

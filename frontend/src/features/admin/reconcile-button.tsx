@@ -33,7 +33,8 @@ export function ReconcileButton({ onDone }: { onDone?(): void }) {
         <Notice tone="success">
           Checked {summary.checked} payment{summary.checked === 1 ? '' : 's'}, settled{' '}
           {summary.settled}, gateway errors {summary.gatewayErrors}, webhooks retried{' '}
-          {summary.webhooksRetried}, fulfilments resumed {summary.fulfilmentsResumed}.
+          {summary.webhooksRetried}, orders repaired {summary.ordersRepaired}, fulfilments resumed{' '}
+          {summary.fulfilmentsResumed}, stock holds released {summary.holdsReleased}.
         </Notice>
       )}
       {error && <ErrorMessage error={error} />}

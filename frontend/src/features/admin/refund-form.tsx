@@ -33,7 +33,8 @@ export function RefundForm({ order, onDone }: RefundFormProps) {
     setError(null);
     try {
       const updated = await api.refund(order.id, {
-        ...(amountText.trim() ? { amount } : {}),
+        // The API wants it said: an amount, or everything that is left.
+        ...(amountText.trim() ? { amount } : { full: true as const }),
         ...(reason.trim() ? { reason: reason.trim() } : {}),
       });
       setAmountText('');

@@ -31,10 +31,16 @@ export function SuccessPage({ orderId }: { orderId: string }) {
   }
 
   const lastFailure = order.payments.findLast((p) => p.status === 'failed')?.error;
+  // Paid after the stock hold ran out, and the stock was gone: the server refunds it (never a
+  // confirmation for stock it does not have), so the page must not say "confirmed" meanwhile.
+  const soldOut = order.timeline.some((e) => e.type === 'stock.shortfall');
+  const heading = soldOut
+    ? 'Sorry — it sold out, so your payment is refunded'
+    : (HEADINGS[order.status] ?? 'Your order');
   return (
     <section className="page success" aria-labelledby="success-title">
-      <title>{`${HEADINGS[order.status] ?? 'Your order'} · Checkout Lab`}</title>
-      <h1 id="success-title">{HEADINGS[order.status] ?? 'Your order'}</h1>
+      <title>{`${heading} · Checkout Lab`}</title>
+      <h1 id="success-title">{heading}</h1>
       <p className="order-ref">
         Order <code>{order.id}</code>{' '}
         <span data-testid="order-status">
@@ -59,7 +65,15 @@ export function SuccessPage({ orderId }: { orderId: string }) {
         </Notice>
       )}
       {error && <p className="hint">Last check failed: {error.message}. Still trying.</p>}
-      {settled && <p>A receipt is on its way to {order.customer.email}.</p>}
+      {soldOut && (
+        <Notice tone="warning">
+          <p>
+            The last units sold while your payment was on its way, so we cannot send this order. The
+            full amount goes back to you; an email to {order.customer.email} explains.
+          </p>
+        </Notice>
+      )}
+      {settled && !soldOut && <p>A receipt is on its way to {order.customer.email}.</p>}
 
       <div className="order-layout">
         <div className="card">
