@@ -18,9 +18,15 @@ export async function getProduct(req: Request<SlugParams>, res: Response): Promi
   res.json({ product: await products.getProduct(req.params.slug) });
 }
 
+export async function getAnyProduct(req: Request<SlugParams>, res: Response): Promise<void> {
+  res.json({ product: await products.getProduct(req.params.slug, { includeInactive: true }) });
+}
+
 export async function createProduct(req: Request, res: Response): Promise<void> {
   const product = await products.createProduct(req.body as ProductInput);
-  res.status(201).location(`/api/products/${product.slug}`).json({ product });
+  // Where it can be read: an inactive product is not in the shop, only in the admin.
+  const where = product.active ? '/api/products' : '/api/admin/products';
+  res.status(201).location(`${where}/${product.slug}`).json({ product });
 }
 
 export async function updateProduct(req: Request<SlugParams>, res: Response): Promise<void> {

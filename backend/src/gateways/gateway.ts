@@ -165,7 +165,8 @@ export interface PaymentGateway {
 
   /**
    * Authenticates a webhook on its raw body and parses it. Throws WebhookSignatureError when
-   * the signature is missing or wrong; gateways that sign nothing return `payment.hint`.
+   * the signature is missing or wrong; gateways that sign nothing return `payment.hint`, or
+   * throw InvalidWebhookError for a body that names nothing to ask about.
    */
   parseWebhook(rawBody: Buffer, headers: WebhookHeaders): ParsedWebhook;
 
@@ -192,6 +193,17 @@ export class WebhookSignatureError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'WebhookSignatureError';
+  }
+}
+
+/**
+ * A body that is not a notification the gateway sends at all: for a gateway that signs
+ * nothing, the only check there is. Refused and sampled like a bad signature, never stored.
+ */
+export class InvalidWebhookError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidWebhookError';
   }
 }
 

@@ -9,6 +9,7 @@ import { GatewayError } from '../errors';
 import type { Logger } from '../logger';
 import { callGateway } from './gateway-call';
 import {
+  InvalidWebhookError,
   PaymentReturnError,
   type CheckoutStart,
   type ConfirmedReturn,
@@ -181,14 +182,9 @@ export class RupantorpayGateway implements PaymentGateway {
     // an id (stored once); anything else is a new hint, and every hint is checked with the gateway.
     const eventId = `hint_${createHash('sha256').update(rawBody).digest('hex').slice(0, 32)}`;
     const hint = webhookHintSchema.safeParse(json);
-    if (!hint.success)
-      return {
-        eventId,
-        type: 'invalid_hint',
-        kind: 'unsupported',
-        refs: {},
-        payload: json ?? null,
-      };
+    if (!hint.success) {
+      throw new InvalidWebhookError('Not a RupantorPay notification: it names no transaction id');
+    }
     return {
       eventId,
       type: `rupantorpay.${(hint.data.status ?? 'unknown').trim().toLowerCase()}`,

@@ -135,7 +135,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'Create a product (prices in minor units)',
     body: productInputSchema,
     // Not GET /api/products/{slug}: a product created inactive is not in the shop, by design.
-    links: linksTo(['patchProductsSlug', 'deleteProductsSlug'], {
+    links: linksTo(['getAdminProductsSlug', 'patchProductsSlug', 'deleteProductsSlug'], {
       slug: '$response.body#/product/slug',
     }),
     responses: { 201: product },
@@ -234,6 +234,15 @@ export const OPERATIONS: Operation[] = [
     summary: 'Every product, archived ones included',
     query: productListQuery,
     responses: { 200: products },
+  },
+  {
+    method: 'get',
+    path: '/api/admin/products/:slug',
+    tag: 'admin',
+    admin: true,
+    summary: 'One product, archived or not',
+    params: productSlugParams,
+    responses: { 200: product },
   },
   {
     method: 'get',

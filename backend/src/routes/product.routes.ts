@@ -27,5 +27,6 @@ export function productRoutes(admin: RequestHandler): Router {
 export function adminProductRoutes(): Router {
   const router = Router();
   router.get('/', validate({ query: productListQuery }), controller.listAllProducts);
+  router.get('/:slug', validate({ params: productSlugParams }), controller.getAnyProduct);
   return router;
 }

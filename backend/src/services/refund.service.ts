@@ -34,9 +34,7 @@ export async function refundOrder(
   const refundable = payment.amount - committed;
   if (refundable <= 0)
     throw HttpError.conflict('Everything has already been refunded', 'NOTHING_TO_REFUND');
-  const amount = input.full ? refundable : input.amount;
-  if (amount === undefined)
-    throw HttpError.badRequest('Say how much to refund', 'VALIDATION_ERROR');
+  const amount = 'full' in input ? refundable : input.amount;
   if (amount > refundable) {
     throw HttpError.badRequest(`At most ${refundable} can still be refunded`, 'REFUND_TOO_LARGE');
   }

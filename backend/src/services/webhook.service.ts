@@ -3,6 +3,7 @@
 import { isDuplicateKey } from '../db/connect';
 import { HttpError } from '../errors';
 import {
+  InvalidWebhookError,
   WebhookSignatureError,
   type GatewayName,
   type ParsedWebhook,
@@ -61,12 +62,13 @@ export async function receiveWebhook(
   try {
     parsed = gateway.parseWebhook(rawBody, headers);
   } catch (err) {
-    if (!(err instanceof WebhookSignatureError)) throw err;
+    const invalid = err instanceof InvalidWebhookError;
+    if (!(err instanceof WebhookSignatureError) && !invalid) throw err;
     // Counted and sampled, never stored one document each: a flood must not grow the inbox.
     await recordRejection(gatewayName, { source, reason: err.message, rawBody }).catch(
       (e: unknown) => ctx.log.warn({ err: e }, 'could not record a rejected webhook'),
     );
-    throw HttpError.badRequest(err.message, 'INVALID_SIGNATURE');
+    throw HttpError.badRequest(err.message, invalid ? 'INVALID_WEBHOOK' : 'INVALID_SIGNATURE');
   }
 
   let event: WebhookEventDocument;

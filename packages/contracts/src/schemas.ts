@@ -46,19 +46,28 @@ export const emailSchema = z
   .max(200, 'Enter an email address like name@example.com.')
   .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Enter an email address like name@example.com.');
 
+// Buyer fields are checked as sent, not trimmed first: the storefront trims what was typed, and
+// the OpenAPI document (which cannot express a trim) then states the rule the server applies.
+const noEdgeSpaces = /^\S(?:[\s\S]*\S)?$/;
+
 export const customerSchema = z.object({
-  name: z.string().trim().min(1, 'Enter your full name.').max(100, 'Use at most 100 characters.'),
+  name: z
+    .string()
+    .min(1, 'Enter your full name.')
+    .max(100, 'Use at most 100 characters.')
+    .regex(noEdgeSpaces, 'Enter your full name.'),
   email: emailSchema,
   contact: z
     .string()
-    .trim()
-    .regex(/^\+?[0-9 ()-]{7,20}$/, 'Enter a phone number of 7 to 20 digits, like +91 98765 43210.')
+    .regex(
+      /^(?=.{7,20}$)\+?[0-9(][0-9 ()-]*[0-9)]$/,
+      'Enter a phone number of 7 to 20 digits, like +91 98765 43210.',
+    )
     .optional(),
 });
 
 export const couponSchema = z
   .string()
-  .trim()
   .max(40, 'Coupon codes are letters and digits only.')
   .regex(/^[A-Za-z0-9_-]*$/, 'Coupon codes are letters and digits only.');
 
@@ -85,7 +94,12 @@ export const checkoutBody = z.object({ gateway: gatewayNameSchema });
 const imageSchema = z
   .string()
   .max(500)
-  .regex(/^(?:$|\/|https?:\/\/)/, 'must be an absolute path or an http(s) URL');
+  // Empty, a path on this site, or an http(s) URL with a plain host name: nothing a browser
+  // or a URL parser could read two ways.
+  .regex(
+    /^(?:|\/[^\s"'<>\\]*|https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?(?:\/[^\s"'<>\\]*)?)$/,
+    'must be an absolute path or an http(s) URL',
+  );
 
 const productFields = z.strictObject({
   slug: slugSchema,
@@ -114,17 +128,17 @@ export const productPatchSchema = productFields
 
 // A refund says how much, always: an amount in minor units, or `full: true`. (An omitted or
 // unreadable body once meant "everything", so a refund of ₹1 sent as a form refunded it all.)
-export const refundBody = z
-  .strictObject({
+const refundReason = z.string().trim().max(200).optional();
+// Exactly one of the two, as a union the OpenAPI document states too (a refine it could not).
+export const refundBody = z.union(
+  [
     /** Minor units, at most what is still refundable. */
-    amount: z.number().int().min(1).optional(),
+    z.strictObject({ amount: z.number().int().min(1), reason: refundReason }),
     /** Everything still refundable. */
-    full: z.literal(true).optional(),
-    reason: z.string().trim().max(200).optional(),
-  })
-  .refine((b) => (b.amount === undefined) !== (b.full === undefined), {
-    message: 'say how much to refund: "amount" in minor units, or "full": true (one of them)',
-  });
+    z.strictObject({ full: z.literal(true), reason: refundReason }),
+  ],
+  { error: 'say how much to refund: "amount" in minor units, or "full": true (one of them)' },
+);
 
 // May be omitted entirely (the default grace period).
 export const reconcileBody = z

@@ -16,17 +16,14 @@ export const emptyCheckoutValues: CheckoutValues = { name: '', email: '', contac
 
 export function validateCheckout(values: CheckoutValues): CheckoutErrors {
   const errors: CheckoutErrors = {};
-  const contact = values.contact.trim();
-  const customer = customerSchema.safeParse({
-    name: values.name,
-    email: values.email.trim(),
-    ...(contact ? { contact } : {}),
-  });
+  // Exactly what will be sent (trimmed), against the server's own rules.
+  const body = toCustomerInput(values);
+  const customer = customerSchema.safeParse(body.customer);
   for (const issue of customer.success ? [] : customer.error.issues) {
     const field = fieldForServerPath(String(issue.path[0] ?? ''));
     if (field && !errors[field]) errors[field] = issue.message;
   }
-  const coupon = couponSchema.safeParse(values.coupon);
+  const coupon = couponSchema.safeParse(body.coupon ?? '');
   if (!coupon.success) errors.coupon = coupon.error.issues[0]!.message;
   return errors;
 }
