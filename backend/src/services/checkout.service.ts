@@ -83,7 +83,7 @@ export async function startCheckout(
     order: order._id,
     gateway: gateway.name,
     attempt: counted.attempts,
-    refs: { orderId: start.refs.orderId },
+    refs: start.refs,
     amount: order.total,
     currency,
     status: 'created',

@@ -48,9 +48,10 @@ export async function receiveWebhook(
     throw HttpError.notFound(`No webhook endpoint for "${gatewayName}"`, 'ROUTE_NOT_FOUND');
   }
   const headers = singleValued(requestHeaders);
+  const receivedAt = new Date();
   let parsed;
   try {
-    parsed = gateway.parseWebhook(rawBody, headers);
+    parsed = gateway.parseWebhook(rawBody, headers, receivedAt);
   } catch (err) {
     if (!(err instanceof WebhookSignatureError)) throw err;
     // Kept for the inbox under a synthetic id: a forger must never take a real event's slot.
@@ -79,7 +80,7 @@ export async function receiveWebhook(
       rawBody,
       // What the gateway needs to authenticate the event again when it is (re)processed.
       headers: pick(headers, gateway.webhookHeaders),
-      receivedAt: new Date(),
+      receivedAt,
       outcome: 'pending',
     });
   } catch (err) {
@@ -108,7 +109,11 @@ export async function processWebhookEvent(
   if (!event) return;
   try {
     const gateway = ctx.gateways.get(event.gateway);
-    const parsed = gateway.parseWebhook(Buffer.from(event.rawBody ?? []), event.headers ?? {});
+    const parsed = gateway.parseWebhook(
+      Buffer.from(event.rawBody ?? []),
+      event.headers ?? {},
+      event.receivedAt,
+    );
     const { outcome, detail } = await applyWebhook(ctx, gateway, parsed);
     await WebhookEventModel.updateOne(
       { _id: event._id },
