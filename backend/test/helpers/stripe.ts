@@ -101,7 +101,7 @@ export function returnParams(location: URL): Record<string, string> {
 /** A webhook as Stripe sends it: the event's bytes and `Stripe-Signature` over them. */
 export function signedStripeEvent(
   sdk: Stripe,
-  event: Record<string, unknown>,
+  event: object,
   secret: string,
   timestamp = Math.floor(Date.now() / 1000),
 ): { body: string; headers: Record<string, string> } {
