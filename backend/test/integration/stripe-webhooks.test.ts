@@ -113,6 +113,22 @@ describe('signatures', () => {
   });
 });
 
+test('when the intent is canceled at Stripe, then payment_intent.canceled fails the attempt and the order can still be paid anew', async () => {
+  const { order, intentId } = await stripeCheckout(stack.app);
+  await stripeSdk(stack).paymentIntents.cancel(intentId, { cancellation_reason: 'abandoned' });
+  await stack.settle();
+  const final = await getOrder(stack.app, order.id);
+  expect(final.status).toBe('pending');
+  expect(final.payments[0]).toMatchObject({
+    status: 'failed',
+    error: expect.objectContaining({ code: 'canceled', reason: 'abandoned' }),
+  });
+  await request(stack.app)
+    .post(`/api/orders/${order.id}/checkout`)
+    .send({ gateway: 'stripe' })
+    .expect(201);
+});
+
 describe('refunds', () => {
   async function paidOrder() {
     const { order, checkout, intentId } = await stripeCheckout(stack.app, 8000);

@@ -1,7 +1,10 @@
 // Stripe, the embedded gateway, against the sandbox's Stripe API through the official SDK: a
 // PaymentIntent per attempt, the browser's part played with Stripe's test PaymentMethods and
 // the 3-D Secure page, and the return checked by retrieving the intent.
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import request from 'supertest';
+import { buildApp } from '../../src/app';
 import { OrderModel } from '../../src/models/order.model';
 import { PaymentModel } from '../../src/models/payment.model';
 import { createProduct, getOrder, placeOrder } from '../helpers/shop';
@@ -268,4 +271,24 @@ test('when Stripe cannot be reached, then checkout is a 502 that says so and wri
     .expect(502);
   expect(res.body.error.message).toMatch(/could not be reached|did not answer/);
   expect(await attemptsOf(order.id)).toEqual({ attempts: 0, payments: 0 });
+});
+
+test('when the buyer comes back with the intent’s client secret in the URL, then the request log does not keep it', async () => {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  const app = buildApp({ ...stack.ctx, log: pino({ level: 'info' }, sink) });
+  const secret = 'pi_3Abc_secret_DoNotLogMe0123456789';
+  await request(app).get(
+    `/api/payments/stripe/return?payment_intent=pi_3Abc&payment_intent_client_secret=${secret}`,
+  );
+  await request(app).get(`/payment/return?gateway=stripe&payment_intent_client_secret=${secret}`);
+  const log = lines.join('');
+  expect(log).toContain('payment_intent=pi_3Abc');
+  expect(log).toContain('payment_intent_client_secret=%5Bredacted%5D');
+  expect(log).not.toContain('DoNotLogMe');
 });
