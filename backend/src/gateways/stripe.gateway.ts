@@ -6,7 +6,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { GatewayInfo } from '@checkout-lab/contracts/dto';
 import { minorDigits, type Currency } from '@checkout-lab/contracts/money';
-import Stripe from 'stripe';
 import { z } from 'zod';
 import { GatewayError } from '../errors';
 import type { Logger } from '../logger';
@@ -30,8 +29,15 @@ import {
   intentToPayment,
   interpretStripeEvent,
   toGatewayRefund,
-  toStripeAmount,
 } from './stripe.mappers';
+import { toStripeAmount } from './stripe.amounts';
+import {
+  createStripeClient,
+  Stripe,
+  STRIPE_BROWSER_ORIGINS,
+  stripeJsUrlForSdk,
+  toStripeGatewayError,
+} from './stripe.sdk';
 import {
   stripeChargeSchema,
   stripeIntentSchema,
@@ -58,20 +64,7 @@ const returnSchema = z.looseObject({
   redirect_status: z.string().max(40).optional(),
 });
 
-// Stripe's Content Security Policy (https://docs.stripe.com/security/guide#content-security-policy).
-const LIVE_ORIGINS = [
-  'https://js.stripe.com',
-  'https://*.js.stripe.com',
-  'https://api.stripe.com',
-  'https://hooks.stripe.com',
-];
 const WEBHOOK_TOLERANCE_S = 300;
-
-/** Stripe.js is versioned like the API (….endive → js.stripe.com/endive/stripe.js). */
-export function stripeJsUrlForSdk(apiVersion: string = Stripe.API_VERSION): string {
-  const release = apiVersion.split('.')[1];
-  return release ? `https://js.stripe.com/${release}/stripe.js` : 'https://js.stripe.com/v3/';
-}
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -95,21 +88,10 @@ export class StripeGateway implements PaymentGateway {
     private readonly config: StripeGatewayConfig,
     private readonly log: Logger,
   ) {
-    const base = new URL(config.apiBase);
-    const http = base.protocol === 'http:';
-    this.sdk = new Stripe(config.secretKey, {
-      host: base.hostname,
-      port: Number(base.port || (http ? 80 : 443)),
-      protocol: http ? 'http' : 'https',
-      timeout: config.timeoutMs,
-      // The SDK retries network errors and 5xx itself, with an idempotency key on every POST.
-      maxNetworkRetries: 2,
-      telemetry: false,
-      appInfo: { name: 'Checkout Lab' },
-    });
+    this.sdk = createStripeClient(config.secretKey, config.apiBase, config.timeoutMs);
     this.jsUrl = config.jsUrl ?? stripeJsUrlForSdk();
     const jsOrigin = new URL(this.jsUrl).origin;
-    this.browserOrigins = jsOrigin.endsWith('.stripe.com') ? LIVE_ORIGINS : [jsOrigin];
+    this.browserOrigins = jsOrigin.endsWith('.stripe.com') ? STRIPE_BROWSER_ORIGINS : [jsOrigin];
   }
 
   publicInfo(): GatewayInfo {
@@ -144,17 +126,7 @@ export class StripeGateway implements PaymentGateway {
         timeoutMs: this.config.timeoutMs,
         idempotent: false,
         log: this.log,
-        mapError: (err) => {
-          if (!(err instanceof Stripe.errors.StripeError)) return undefined;
-          if (err instanceof Stripe.errors.StripeConnectionError) return undefined; // network
-          return new GatewayError('stripe', 'rejected', err.message, {
-            status: err.statusCode,
-            code: err.code ?? err.rawType,
-            description: err.message,
-            reason: err.decline_code,
-            field: err.param,
-          });
-        },
+        mapError: toStripeGatewayError,
       },
     );
   }

@@ -4,8 +4,6 @@
 // intent), `captured` once it succeeded, `failed` only when it was canceled. A declined try is
 // a failed payment of its own, named by its charge, so it is recorded without ever failing the
 // intent that may still be paid.
-import { isCurrency, minorDigits } from '@checkout-lab/contracts/money';
-import { GatewayError } from '../errors';
 import type { GatewayPayment, GatewayRefund, ParsedWebhook, WebhookKind } from './gateway';
 import {
   idOf,
@@ -17,6 +15,7 @@ import {
   type StripeIntent,
   type StripeRefund,
 } from './stripe.schemas';
+import { stripeMoney } from './stripe.amounts';
 
 /** The events to subscribe the shop's endpoint to (Dashboard → Webhooks, `npm run tunnel`). */
 export const STRIPE_WEBHOOK_EVENTS = [
@@ -27,63 +26,6 @@ export const STRIPE_WEBHOOK_EVENTS = [
   'refund.created',
   'refund.updated',
 ] as const;
-
-// How many digits Stripe's `amount` carries per currency (https://docs.stripe.com/currencies):
-// zero-decimal currencies are whole units, three-decimal ones thousandths; ISK is a documented
-// special case sent with two decimals. Everything else is hundredths.
-const ZERO_DECIMAL = new Set(
-  'BIF CLP DJF GNF JPY KMF KRW MGA PYG RWF VND VUV XAF XOF XPF'.split(' '),
-);
-const THREE_DECIMAL = new Set('BHD JOD KWD OMR TND'.split(' '));
-const TWO_DECIMAL_FOR_STRIPE = new Set(['ISK']);
-
-export function stripeDigits(currency: string): number {
-  const code = currency.toUpperCase();
-  if (TWO_DECIMAL_FOR_STRIPE.has(code)) return 2;
-  if (ZERO_DECIMAL.has(code)) return 0;
-  return THREE_DECIMAL.has(code) ? 3 : 2;
-}
-
-/**
- * Our minor units (`digits` of them per unit, ISO 4217) → Stripe's `amount`. For every currency
- * the shop sells in, and for JPY or KRW if added with 0 digits, the two are the same number.
- */
-export function toStripeAmount(amount: number, currency: string, digits: number): number {
-  const extra = stripeDigits(currency) - digits;
-  if (extra < 0) {
-    throw new GatewayError(
-      'stripe',
-      'rejected',
-      `Stripe cannot take ${currency} in ${digits} decimals`,
-    );
-  }
-  const value = amount * 10 ** extra;
-  // Stripe rounds three-decimal currencies to tens; we never let it round our total.
-  if (stripeDigits(currency) === 3 && value % 10 !== 0) {
-    throw new GatewayError('stripe', 'rejected', `Stripe takes ${currency} amounts in tens only`);
-  }
-  return value;
-}
-
-/** Stripe's `amount` → our minor units; an amount we cannot represent exactly is an error. */
-export function fromStripeAmount(amount: number, currency: string, digits: number): number {
-  const scale = 10 ** (stripeDigits(currency) - digits);
-  if (!Number.isInteger(scale) || amount % scale !== 0) {
-    throw new GatewayError(
-      'stripe',
-      'invalid_response',
-      `${amount} is not a whole ${currency} amount`,
-    );
-  }
-  return amount / scale;
-}
-
-/** Stripe's lowercase code as ours, with our digits (Stripe's for a currency we do not sell). */
-function money(stripeCurrency: string): { currency: string; from(amount: number): number } {
-  const currency = stripeCurrency.toUpperCase();
-  const digits = isCurrency(currency) ? minorDigits(currency) : stripeDigits(currency);
-  return { currency, from: (amount) => fromStripeAmount(amount, currency, digits) };
-}
 
 function intentStatus(intent: StripeIntent, charge?: StripeCharge): GatewayPayment['status'] {
   switch (intent.status) {
@@ -104,7 +46,7 @@ function intentStatus(intent: StripeIntent, charge?: StripeCharge): GatewayPayme
 export function intentToPayment(intent: StripeIntent): GatewayPayment {
   const charge = typeof intent.latest_charge === 'object' ? intent.latest_charge : undefined;
   const status = intentStatus(intent, charge ?? undefined);
-  const { currency, from } = money(intent.currency);
+  const { currency, from } = stripeMoney(intent.currency);
   const paid = status === 'captured' || status === 'refunded';
   return {
     paymentId: intent.id,
@@ -133,7 +75,7 @@ export function intentToPayment(intent: StripeIntent): GatewayPayment {
 export function declinedAttempt(intent: StripeIntent): GatewayPayment | undefined {
   const error = intent.last_payment_error;
   if (!error?.charge || intent.status === 'succeeded') return undefined;
-  const { currency, from } = money(intent.currency);
+  const { currency, from } = stripeMoney(intent.currency);
   return {
     paymentId: error.charge,
     orderId: intent.id,
@@ -157,7 +99,7 @@ export function declinedAttempt(intent: StripeIntent): GatewayPayment | undefine
 export function chargeToPayment(charge: StripeCharge): GatewayPayment | undefined {
   const intentId = idOf(charge.payment_intent);
   if (!intentId) return undefined;
-  const { currency, from } = money(charge.currency);
+  const { currency, from } = stripeMoney(charge.currency);
   const failed = charge.status === 'failed';
   return {
     paymentId: failed ? charge.id : intentId,
@@ -197,7 +139,7 @@ export function toGatewayRefund(refund: StripeRefund): GatewayRefund {
     refundId: refund.id,
     // Our payment is the intent; a refund of a charge without one names the charge.
     paymentId: idOf(refund.payment_intent) ?? idOf(refund.charge) ?? '',
-    amount: money(refund.currency).from(refund.amount),
+    amount: stripeMoney(refund.currency).from(refund.amount),
     status,
     raw: refund,
   };

@@ -4,17 +4,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Stripe from 'stripe';
 import { WebhookSignatureError } from '../../src/gateways/gateway';
-import { StripeGateway, stripeJsUrlForSdk } from '../../src/gateways/stripe.gateway';
+import { fromStripeAmount, stripeDigits, toStripeAmount } from '../../src/gateways/stripe.amounts';
+import { StripeGateway } from '../../src/gateways/stripe.gateway';
 import {
   chargeToPayment,
   declinedAttempt,
-  fromStripeAmount,
   intentToPayment,
   interpretStripeEvent,
-  stripeDigits,
   toGatewayRefund,
-  toStripeAmount,
 } from '../../src/gateways/stripe.mappers';
+import { stripeJsUrlForSdk } from '../../src/gateways/stripe.sdk';
 import {
   stripeChargeSchema,
   stripeIntentSchema,
