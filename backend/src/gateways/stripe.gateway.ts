@@ -9,7 +9,7 @@ import { minorDigits, type Currency } from '@checkout-lab/contracts/money';
 import { z } from 'zod';
 import { GatewayError } from '../errors';
 import type { Logger } from '../logger';
-import { callGateway } from './gateway-call';
+import { callGatewayParsed } from './gateway-call';
 import {
   PaymentReturnError,
   WebhookSignatureError,
@@ -107,28 +107,15 @@ export class StripeGateway implements PaymentGateway {
   }
 
   /** One typed GatewayError for whatever the SDK throws; the SDK does the retrying. */
-  private call<T extends z.ZodType>(
-    operation: string,
-    schema: T,
-    fn: () => Promise<unknown>,
-  ): Promise<z.infer<T>> {
-    return callGateway(
-      async () => {
-        const parsed = schema.safeParse(await fn());
-        if (!parsed.success) {
-          throw new GatewayError('stripe', 'invalid_response', `${operation}: unexpected response`);
-        }
-        return parsed.data;
-      },
-      {
-        gateway: 'stripe',
-        operation,
-        timeoutMs: this.config.timeoutMs,
-        idempotent: false,
-        log: this.log,
-        mapError: toStripeGatewayError,
-      },
-    );
+  private call<T extends z.ZodType>(operation: string, schema: T, fn: () => Promise<unknown>) {
+    return callGatewayParsed(schema, fn, {
+      gateway: 'stripe',
+      operation,
+      timeoutMs: this.config.timeoutMs,
+      idempotent: false,
+      log: this.log,
+      mapError: toStripeGatewayError,
+    });
   }
 
   private retrieveIntent(id: string) {
