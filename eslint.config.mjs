@@ -139,6 +139,25 @@ export default tseslint.config(
     },
   },
   {
+    // The storefront names a vendor only in that checkout kind's module: Stripe.js's loader
+    // and types belong to the embedded form (razorpay-modal.ts needs no package).
+    files: ['frontend/src/**/*.{ts,tsx}'],
+    ignores: ['frontend/src/features/checkout/stripe-element.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@stripe/*'],
+              message: 'Only features/checkout/stripe-element.ts may use Stripe.js.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // A vendor's SDK is used by its gateway module and nowhere else in the backend.
     files: ['backend/src/**/*.ts'],
     ignores: ['backend/src/gateways/**'],

@@ -10,6 +10,9 @@ import { secretProblem, type CheckedSecret } from './live-mode-guard';
 const REAL_RAZORPAY_API = 'https://api.razorpay.com';
 const REAL_RAZORPAY_CHECKOUT = 'https://checkout.razorpay.com/v1/checkout.js';
 const REAL_RUPANTORPAY_API = 'https://payment.rupantorpay.com/api';
+const REAL_STRIPE_API = 'https://api.stripe.com';
+/** Stripe keys with this prefix (or none at all) select the sandbox's Stripe. */
+const STRIPE_SANDBOX_PREFIX = 'sk_test_sandbox';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const url = z.url({ protocol: /^https?$/ });
@@ -79,6 +82,26 @@ const envSchema = z.object({
   RAZORPAY_CHECKOUT_URL: optionalUrl,
   RUPANTORPAY_API_KEY: optionalString,
   RUPANTORPAY_API_BASE: optionalUrl,
+  STRIPE_SECRET_KEY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_\w+$/, 'must look like sk_test_… or sk_live_…')
+      .optional(),
+  ),
+  STRIPE_PUBLISHABLE_KEY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^pk_(test|live)_\w+$/, 'must look like pk_test_… or pk_live_…')
+      .optional(),
+  ),
+  STRIPE_WEBHOOK_SECRET: optionalString.pipe(
+    z
+      .string()
+      .regex(/^whsec_\w+$/, 'must look like whsec_…')
+      .optional(),
+  ),
+  STRIPE_API_BASE: optionalUrl,
+  STRIPE_JS_URL: optionalUrl,
   SMTP_URL: optionalString.pipe(
     z
       .string()
@@ -144,6 +167,16 @@ export interface Config {
     checkoutUrl: string;
   };
   rupantorpay: { apiKey: string; apiBase: string; sandbox: boolean };
+  stripe: {
+    secretKey: string;
+    publishableKey: string;
+    webhookSecret: string;
+    /** Where the SDK sends requests (its host, port and protocol); it adds /v1 itself. */
+    apiBase: string;
+    /** Stripe.js for the browser; unset with real keys, so the gateway uses its SDK's release. */
+    jsUrl?: string;
+    sandbox: boolean;
+  };
   smtpUrl?: string;
   reconcile: { intervalMs: number; graceMs: number };
   /** How long a checkout attempt holds its stock (STOCK_HOLD_SECONDS). */
@@ -183,6 +216,12 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
   const rupantorpaySandbox = rupantorpayKey.startsWith('sandbox_');
   const sandboxOrigin = `http://127.0.0.1:${env.SANDBOX_PORT}`;
   const browserSandboxOrigin = `http://localhost:${env.SANDBOX_PORT}`;
+  // Stripe has test keys of its own; the sandbox's are recognisable by their prefix.
+  const stripeSecretKey = env.STRIPE_SECRET_KEY ?? SANDBOX_DEFAULTS.STRIPE_SECRET_KEY;
+  const stripeSandbox = stripeSecretKey.startsWith(STRIPE_SANDBOX_PREFIX);
+  const stripeApiBase = (
+    env.STRIPE_API_BASE ?? (stripeSandbox ? sandboxOrigin : REAL_STRIPE_API)
+  ).replace(/\/+$/, '');
 
   if (mode === 'live') {
     if (!env.RAZORPAY_KEY_SECRET) problems.push('RAZORPAY_KEY_SECRET: required with real keys');
@@ -198,11 +237,14 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     ['RAZORPAY_WEBHOOK_SECRET', env.RAZORPAY_WEBHOOK_SECRET, mode === 'live'],
     ['ADMIN_TOKEN', env.ADMIN_TOKEN, mode === 'live' || env.NODE_ENV === 'production'],
     ['RUPANTORPAY_API_KEY', env.RUPANTORPAY_API_KEY, !rupantorpaySandbox],
+    ['STRIPE_SECRET_KEY', env.STRIPE_SECRET_KEY, !stripeSandbox],
+    ['STRIPE_WEBHOOK_SECRET', env.STRIPE_WEBHOOK_SECRET, !stripeSandbox],
   ];
   for (const [name, value, outsideSandbox] of checked) {
     const problem = outsideSandbox && value !== undefined ? secretProblem(name, value) : undefined;
     if (problem) problems.push(problem);
   }
+  problems.push(...stripeProblems(env, stripeSandbox, stripeApiBase));
   if (env.NODE_ENV === 'production' && !env.ADMIN_TOKEN) {
     problems.push('ADMIN_TOKEN: required when NODE_ENV=production');
   }
@@ -258,6 +300,15 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       ).replace(/\/+$/, ''),
       sandbox: rupantorpaySandbox,
     },
+    stripe: {
+      secretKey: stripeSecretKey,
+      publishableKey: env.STRIPE_PUBLISHABLE_KEY ?? SANDBOX_DEFAULTS.STRIPE_PUBLISHABLE_KEY,
+      webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? SANDBOX_DEFAULTS.STRIPE_WEBHOOK_SECRET,
+      apiBase: stripeApiBase,
+      jsUrl:
+        env.STRIPE_JS_URL ?? (stripeSandbox ? `${browserSandboxOrigin}/stripe/v3/` : undefined),
+      sandbox: stripeSandbox,
+    },
     smtpUrl: env.SMTP_URL,
     reconcile: { intervalMs: env.RECONCILE_INTERVAL_MS, graceMs: env.RECONCILE_GRACE_MS },
     stockHoldMs: env.STOCK_HOLD_SECONDS * 1000,
@@ -269,6 +320,41 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     trustProxy: env.TRUST_PROXY ?? false,
     ngrok: { authtoken: env.NGROK_AUTHTOKEN, domain: env.NGROK_DOMAIN },
   };
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Real Stripe keys come as a matching set with their webhook secret; the sandbox's keys are
+ * published, so they must never be sent anywhere but a sandbox on this machine.
+ */
+function stripeProblems(
+  env: z.infer<typeof envSchema>,
+  sandbox: boolean,
+  apiBase: string,
+): string[] {
+  if (sandbox) {
+    const host = new URL(apiBase).hostname;
+    return LOOPBACK.has(host) || host.startsWith('127.')
+      ? []
+      : [
+          `STRIPE_API_BASE: the sandbox's Stripe keys only go to the local sandbox, not ${host}; put real sk_test_… keys in STRIPE_SECRET_KEY to use Stripe`,
+        ];
+  }
+  const problems: string[] = [];
+  const keyMode = /^(?:sk|rk)_(test|live)_/.exec(env.STRIPE_SECRET_KEY ?? '')?.[1];
+  const publishable = env.STRIPE_PUBLISHABLE_KEY;
+  if (!publishable || publishable.startsWith('pk_test_sandbox')) {
+    problems.push('STRIPE_PUBLISHABLE_KEY: required with real Stripe keys (Dashboard → API keys)');
+  } else if (!publishable.startsWith(`pk_${keyMode}_`)) {
+    problems.push(`STRIPE_PUBLISHABLE_KEY: must be a pk_${keyMode}_… key, like STRIPE_SECRET_KEY`);
+  }
+  if (!env.STRIPE_WEBHOOK_SECRET) {
+    problems.push(
+      'STRIPE_WEBHOOK_SECRET: required with real Stripe keys (Dashboard → Webhooks, or `stripe listen`)',
+    );
+  }
+  return problems;
 }
 
 /** Reads the process environment. Call once, at startup. */

@@ -17,6 +17,10 @@ export const SECRET_MINIMUMS = {
   ADMIN_TOKEN: 16,
   /** RupantorPay publishes no key format, so only defaults and placeholders are refused. */
   RUPANTORPAY_API_KEY: 1,
+  /** Stripe's secret keys run to about a hundred characters; 32 is far below any real one. */
+  STRIPE_SECRET_KEY: 32,
+  /** Stripe issues webhook secrets (whsec_ and 32 characters after it). */
+  STRIPE_WEBHOOK_SECRET: 32,
 } as const;
 
 export type CheckedSecret = keyof typeof SECRET_MINIMUMS;

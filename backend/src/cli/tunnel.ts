@@ -3,6 +3,7 @@
 // run it without a network, and every failure ends in a sentence, never a stack trace.
 import type { Config } from '../config';
 import { RAZORPAY_WEBHOOK_EVENTS } from '../gateways/razorpay.mappers';
+import { STRIPE_WEBHOOK_EVENTS } from '../gateways/stripe.mappers';
 import { clearTunnelUrl, saveTunnelUrl } from './tunnel-state';
 
 export interface TunnelListener {
@@ -11,7 +12,7 @@ export interface TunnelListener {
 }
 
 export interface TunnelDeps {
-  config: Pick<Config, 'port' | 'ngrok' | 'mode' | 'dataDir'>;
+  config: Pick<Config, 'port' | 'ngrok' | 'mode' | 'dataDir'> & Partial<Pick<Config, 'stripe'>>;
   /** `@ngrok/ngrok`'s forward(), or a fake. */
   forward(options: { addr: number; authtoken: string; domain?: string }): Promise<TunnelListener>;
   /** Resolves on Ctrl-C / SIGTERM. */
@@ -63,6 +64,7 @@ export function describeTunnel(
   publicUrl: string,
   localPort: number,
   mode: Config['mode'],
+  stripeSandbox = true,
 ): string[] {
   const lines = [
     `Tunnel open: ${publicUrl} → http://localhost:${localPort}`,
@@ -77,6 +79,14 @@ export function describeTunnel(
     `RupantorPay's webhook URL, sent with each checkout once PUBLIC_BASE_URL=${publicUrl}:`,
     `  ${publicUrl}/api/webhooks/rupantorpay`,
     '',
+    'In the Stripe Dashboard (test mode) → Developers → Webhooks → Add endpoint:',
+    `  Endpoint URL   ${publicUrl}/api/webhooks/stripe`,
+    `  Events         ${STRIPE_WEBHOOK_EVENTS.slice(0, 3).join(', ')},`,
+    `                 ${STRIPE_WEBHOOK_EVENTS.slice(3).join(', ')}`,
+    "  Secret         Stripe shows the endpoint's signing secret (whsec_…): put it in .env as",
+    '                 STRIPE_WEBHOOK_SECRET, then restart',
+    `  Or, with no tunnel: stripe listen --forward-to localhost:${localPort}/api/webhooks/stripe`,
+    '',
     'Prove the whole path now, in another terminal:  npm run webhooks:check',
   ];
   if (mode === 'sandbox') {
@@ -84,6 +94,13 @@ export function describeTunnel(
       '',
       'Note: .env still has the sandbox keys. Real Razorpay webhooks are signed with the secret',
       'you set in its dashboard: put your rzp_test_ keys and that secret in .env to receive them.',
+    );
+  }
+  if (stripeSandbox) {
+    lines.push(
+      '',
+      "Note: STRIPE_SECRET_KEY is still the sandbox's. Put your sk_test_… and pk_test_… keys and",
+      "the endpoint's whsec_… in .env to pay with Stripe's test mode and receive its webhooks.",
     );
   }
   lines.push('', 'Press Ctrl-C to close the tunnel.');
@@ -120,7 +137,9 @@ export async function runTunnel(deps: TunnelDeps): Promise<number> {
     return 1;
   }
   await saveTunnelUrl(config.dataDir, url, port);
-  for (const line of describeTunnel(url, port, config.mode)) deps.print(line);
+  for (const line of describeTunnel(url, port, config.mode, config.stripe?.sandbox ?? true)) {
+    deps.print(line);
+  }
 
   await deps.waitForStop();
   await listener.close().catch(() => {});

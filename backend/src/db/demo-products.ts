@@ -1,6 +1,9 @@
 import type { ProductInput } from '@checkout-lab/contracts/schemas';
 
-/** The demo catalogue: prices in minor units (₹499.00 is 49900 paise; ৳1,250.00 is 125000 poisha). */
+/**
+ * The demo catalogue: prices in minor units (₹499.00 is 49900 paise; ৳1,250.00 is 125000 poisha;
+ * $24.00 is 2400 cents). Each currency is paid through the gateways that take it.
+ */
 export const DEMO_PRODUCTS: ProductInput[] = [
   {
     slug: 'canvas-tote-bag',
@@ -82,6 +85,27 @@ export const DEMO_PRODUCTS: ProductInput[] = [
     price: 85000,
     currency: 'BDT',
     stock: 20,
+    active: true,
+  },
+  {
+    slug: 'enamel-camp-mug',
+    name: 'Enamel Camp Mug',
+    description:
+      'Steel mug with a speckled enamel finish, 12 oz. Sold in US dollars through Stripe.',
+    image: '/products/enamel-camp-mug.svg',
+    price: 1800,
+    currency: 'USD',
+    stock: 30,
+    active: true,
+  },
+  {
+    slug: 'linen-apron',
+    name: 'Linen Apron',
+    description: 'Stonewashed linen with a cross-back strap and two deep pockets. Paid in dollars.',
+    image: '/products/linen-apron.svg',
+    price: 4200,
+    currency: 'USD',
+    stock: 18,
     active: true,
   },
 ];

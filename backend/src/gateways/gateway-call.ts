@@ -1,5 +1,6 @@
 // Every outbound gateway call goes through callGateway: a hard timeout, one typed GatewayError
 // whatever the client threw, and jittered retries for network trouble on idempotent calls only.
+import type { z } from 'zod';
 import { GatewayError } from '../errors';
 import type { Logger } from '../logger';
 
@@ -58,4 +59,23 @@ export async function callGateway<T>(fn: () => Promise<T>, opts: CallOptions): P
       await sleep(delay);
     }
   }
+}
+
+/** callGateway, with the answer checked against `schema`: a reply we cannot read is `invalid_response`. */
+export function callGatewayParsed<T extends z.ZodType>(
+  schema: T,
+  fn: () => Promise<unknown>,
+  opts: CallOptions,
+): Promise<z.infer<T>> {
+  return callGateway(async () => {
+    const parsed = schema.safeParse(await fn());
+    if (!parsed.success) {
+      throw new GatewayError(
+        opts.gateway,
+        'invalid_response',
+        `${opts.operation}: unexpected response`,
+      );
+    }
+    return parsed.data;
+  }, opts);
 }

@@ -23,7 +23,16 @@ export interface StartCheckoutInput {
 
 /** The gateway's reference for the attempt: its order, session or intent id. */
 interface AttemptRefs {
-  refs: { orderId: string };
+  refs: {
+    orderId: string;
+    /**
+     * When the gateway's checkout object is itself the payment (a Stripe PaymentIntent), its
+     * id: the attempt is that payment from the start, so a failed try inside the same checkout
+     * (a declined card, retried on the same intent) becomes a payment of its own and never
+     * takes the attempt's place.
+     */
+    paymentId?: string;
+  };
 }
 
 /** How the browser continues: a modal on our page, a hosted page elsewhere, or an embedded element. */
@@ -167,8 +176,11 @@ export interface PaymentGateway {
    * Authenticates a webhook on its raw body and parses it. Throws WebhookSignatureError when
    * the signature is missing or wrong; gateways that sign nothing return `payment.hint`, or
    * throw InvalidWebhookError for a body that names nothing to ask about.
+   * `receivedAt` is when the shop first received these bytes: a signature that carries a
+   * timestamp (Stripe's) is checked for freshness against it, so an event stored and
+   * processed later still verifies, while a capture replayed later does not.
    */
-  parseWebhook(rawBody: Buffer, headers: WebhookHeaders): ParsedWebhook;
+  parseWebhook(rawBody: Buffer, headers: WebhookHeaders, receivedAt: Date): ParsedWebhook;
 
   /** Fetches one payment by the gateway's payment id. */
   fetchPayment(paymentId: string): Promise<GatewayPayment>;

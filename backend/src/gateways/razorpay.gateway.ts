@@ -5,7 +5,7 @@ import Razorpay from 'razorpay';
 import { z } from 'zod';
 import { GatewayError } from '../errors';
 import type { Logger } from '../logger';
-import { callGateway } from './gateway-call';
+import { callGatewayParsed } from './gateway-call';
 import {
   PaymentReturnError,
   WebhookSignatureError,
@@ -92,43 +92,30 @@ export class RazorpayGateway implements PaymentGateway {
     fn: () => Promise<unknown>,
     idempotent: boolean,
   ): Promise<z.infer<T>> {
-    return callGateway(
-      async () => {
-        const parsed = schema.safeParse(await fn());
-        if (!parsed.success) {
-          throw new GatewayError(
-            'razorpay',
-            'invalid_response',
-            `${operation}: unexpected response`,
-          );
-        }
-        return parsed.data;
+    return callGatewayParsed(schema, fn, {
+      gateway: 'razorpay',
+      operation,
+      timeoutMs: this.config.timeoutMs,
+      idempotent,
+      log: this.log,
+      mapError: (err) => {
+        const http = razorpaySdkErrorSchema.safeParse(err);
+        if (!http.success) return undefined;
+        const { statusCode, error } = http.data;
+        return new GatewayError(
+          'razorpay',
+          'rejected',
+          error?.description ?? `HTTP ${statusCode}`,
+          {
+            status: statusCode,
+            code: error?.code,
+            description: error?.description,
+            reason: error?.reason ?? undefined,
+            field: error?.field ?? undefined,
+          },
+        );
       },
-      {
-        gateway: 'razorpay',
-        operation,
-        timeoutMs: this.config.timeoutMs,
-        idempotent,
-        log: this.log,
-        mapError: (err) => {
-          const http = razorpaySdkErrorSchema.safeParse(err);
-          if (!http.success) return undefined;
-          const { statusCode, error } = http.data;
-          return new GatewayError(
-            'razorpay',
-            'rejected',
-            error?.description ?? `HTTP ${statusCode}`,
-            {
-              status: statusCode,
-              code: error?.code,
-              description: error?.description,
-              reason: error?.reason ?? undefined,
-              field: error?.field ?? undefined,
-            },
-          );
-        },
-      },
-    );
+    });
   }
 
   async startCheckout(input: StartCheckoutInput): Promise<CheckoutStart> {

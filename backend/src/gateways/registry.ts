@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import type { GatewayName, PaymentGateway } from './gateway';
 import { RazorpayGateway } from './razorpay.gateway';
 import { RupantorpayGateway } from './rupantorpay.gateway';
+import { StripeGateway } from './stripe.gateway';
 
 export interface GatewayRegistry {
   /** The enabled gateway of that name; a 400 GATEWAY_UNAVAILABLE when there is none. */
@@ -28,7 +29,8 @@ export function createGatewayRegistry(gateways: PaymentGateway[]): GatewayRegist
 
 /**
  * The gateways the configuration enables, talking to the configured (sandbox or real) APIs.
- * RupantorPay on sandbox keys is left out in live mode: no sandbox runs beside real Razorpay.
+ * RupantorPay and Stripe on sandbox keys are left out in live mode: no sandbox runs beside
+ * real Razorpay. Stripe with real keys talks to Stripe whatever Razorpay's keys are.
  */
 export function gatewaysFromConfig(config: Config, log: Logger): GatewayRegistry {
   const rupantorpay = new RupantorpayGateway(
@@ -41,6 +43,8 @@ export function gatewaysFromConfig(config: Config, log: Logger): GatewayRegistry
     log.child({ gateway: 'rupantorpay' }),
   );
   const rupantorpayEnabled = !(config.mode === 'live' && config.rupantorpay.sandbox);
+  const stripeEnabled = !(config.mode === 'live' && config.stripe.sandbox);
+  const { sandbox: _sandbox, ...stripe } = config.stripe;
   return createGatewayRegistry([
     new RazorpayGateway(
       {
@@ -55,5 +59,17 @@ export function gatewaysFromConfig(config: Config, log: Logger): GatewayRegistry
       log.child({ gateway: 'razorpay' }),
     ),
     ...(rupantorpayEnabled ? [rupantorpay] : []),
+    ...(stripeEnabled
+      ? [
+          new StripeGateway(
+            {
+              ...stripe,
+              publicBaseUrl: config.publicBaseUrl,
+              timeoutMs: config.gatewayTimeoutMs,
+            },
+            log.child({ gateway: 'stripe' }),
+          ),
+        ]
+      : []),
   ]);
 }

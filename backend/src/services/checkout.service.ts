@@ -109,7 +109,13 @@ export async function startCheckout(
   await PaymentModel.updateOne(
     { _id: attempt._id },
     {
-      $set: { attempt: counted.attempts, 'refs.orderId': start.refs.orderId },
+      $set: {
+        attempt: counted.attempts,
+        'refs.orderId': start.refs.orderId,
+        // A gateway whose checkout object is itself the payment (a Stripe PaymentIntent) names
+        // it now, so the first report about it (often a decline) cannot claim the attempt.
+        ...(start.refs.paymentId ? { 'refs.paymentId': start.refs.paymentId } : {}),
+      },
       $push: {
         timeline: {
           $each: [

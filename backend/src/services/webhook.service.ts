@@ -58,9 +58,10 @@ export async function receiveWebhook(
     throw HttpError.notFound(`No webhook endpoint for "${gatewayName}"`, 'ROUTE_NOT_FOUND');
   }
   const headers = singleValued(requestHeaders);
+  const receivedAt = new Date();
   let parsed;
   try {
-    parsed = gateway.parseWebhook(rawBody, headers);
+    parsed = gateway.parseWebhook(rawBody, headers, receivedAt);
   } catch (err) {
     const invalid = err instanceof InvalidWebhookError;
     if (!(err instanceof WebhookSignatureError) && !invalid) throw err;
@@ -82,7 +83,7 @@ export async function receiveWebhook(
       rawBody,
       // What the gateway needs to authenticate the event again when it is (re)processed.
       headers: pick(headers, gateway.webhookHeaders),
-      receivedAt: new Date(),
+      receivedAt,
       outcome: 'pending',
     });
   } catch (err) {
@@ -113,7 +114,11 @@ export async function processWebhookEvent(
   if (!event) return;
   try {
     const gateway = ctx.gateways.get(event.gateway);
-    const parsed = gateway.parseWebhook(Buffer.from(event.rawBody ?? []), event.headers ?? {});
+    const parsed = gateway.parseWebhook(
+      Buffer.from(event.rawBody ?? []),
+      event.headers ?? {},
+      event.receivedAt,
+    );
     const { outcome, detail } = await applyWebhook(ctx, gateway, parsed);
     await WebhookEventModel.updateOne(
       { _id: event._id },

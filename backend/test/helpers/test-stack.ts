@@ -1,5 +1,6 @@
-// The whole payment stack for integration tests: the in-process sandbox (official Razorpay
-// contract), the real app listening on a loopback port, and the sandbox's webhooks pointed at it.
+// The whole payment stack for integration tests: the in-process sandbox (Razorpay's, RupantorPay's
+// and Stripe's contracts), the real app listening on a loopback port, and the sandbox's webhooks
+// pointed at it.
 import type { Server } from 'node:http';
 import { startSandbox, type RunningSandbox, type StartOptions } from '@checkout-lab/sandbox';
 import type { BackgroundTaskLimits } from '../../src/services/background-tasks';
@@ -10,6 +11,7 @@ export interface TestStack extends TestApp {
   sandbox: RunningSandbox;
   url: string;
   webhookUrl: string;
+  stripeWebhookUrl: string;
   /** Waits until every webhook was delivered and every background task finished. */
   settle(): Promise<void>;
   close(): Promise<void>;
@@ -31,6 +33,8 @@ export async function startTestStack(
       RAZORPAY_API_BASE: sandbox.razorpayApiBase,
       RAZORPAY_CHECKOUT_URL: sandbox.checkoutScriptUrl,
       RUPANTORPAY_API_BASE: sandbox.rupantorpayApiBase,
+      STRIPE_API_BASE: sandbox.stripeApiBase,
+      STRIPE_JS_URL: sandbox.stripeJsUrl,
       PUBLIC_BASE_URL: url,
       ...opts.env,
     },
@@ -40,11 +44,14 @@ export async function startTestStack(
   serve(test.app);
   const webhookUrl = `${url}/api/webhooks/razorpay`;
   sandbox.setWebhookUrls([webhookUrl]);
+  const stripeWebhookUrl = `${url}/api/webhooks/stripe`;
+  sandbox.setWebhookUrls([stripeWebhookUrl], 'stripe');
   return {
     ...test,
     sandbox,
     url,
     webhookUrl,
+    stripeWebhookUrl,
     async settle() {
       // A webhook may start background work, which may call the sandbox, which may send more.
       for (let i = 0; i < 3; i++) {

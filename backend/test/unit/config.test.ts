@@ -56,6 +56,64 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/ADMIN_TOKEN/);
   });
 
+  test('when no Stripe keys are set, then Stripe is the sandbox’s, on loopback', () => {
+    const { stripe } = parseConfig({});
+    expect(stripe).toMatchObject({
+      sandbox: true,
+      apiBase: 'http://127.0.0.1:4010',
+      jsUrl: 'http://localhost:4010/stripe/v3/',
+      secretKey: expect.stringMatching(/^sk_test_sandbox/),
+      publishableKey: expect.stringMatching(/^pk_test_sandbox/),
+      webhookSecret: expect.stringMatching(/^whsec_sandbox/),
+    });
+  });
+
+  const realStripe = {
+    STRIPE_SECRET_KEY: 'sk_test_51AbCdEfGhIjKlMnOpQrStUv',
+    STRIPE_PUBLISHABLE_KEY: 'pk_test_51AbCdEfGhIjKlMnOpQrStUv',
+    STRIPE_WEBHOOK_SECRET: 'whsec_AbCdEfGhIjKlMnOpQrStUvWxYz012345',
+  };
+
+  test('when real Stripe test keys are set, then Stripe’s own API is used, whatever Razorpay’s keys are', () => {
+    const { stripe, mode } = parseConfig(realStripe);
+    expect(mode).toBe('sandbox');
+    expect(stripe).toMatchObject({ sandbox: false, apiBase: 'https://api.stripe.com' });
+    expect(stripe.jsUrl).toBeUndefined(); // the gateway picks its SDK's Stripe.js release
+  });
+
+  test('when a real Stripe key comes without its publishable key or webhook secret, or with a live publishable key, then startup names each', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        parseConfig(env);
+        return '';
+      } catch (err) {
+        return (err as ConfigError).problems.join('\n');
+      }
+    };
+    const alone = problems({ STRIPE_SECRET_KEY: realStripe.STRIPE_SECRET_KEY });
+    expect(alone).toMatch(/STRIPE_PUBLISHABLE_KEY: required/);
+    expect(alone).toMatch(/STRIPE_WEBHOOK_SECRET: required/);
+    expect(problems({ ...realStripe, STRIPE_PUBLISHABLE_KEY: 'pk_live_51AbCdEf' })).toMatch(
+      /STRIPE_PUBLISHABLE_KEY: must be a pk_test_/,
+    );
+    expect(
+      problems({
+        ...realStripe,
+        STRIPE_PUBLISHABLE_KEY: 'pk_test_sandbox00000000000000000000000001',
+      }),
+    ).toMatch(/STRIPE_PUBLISHABLE_KEY: required/);
+    expect(problems({ STRIPE_SECRET_KEY: 'sk_nope' })).toMatch(/STRIPE_SECRET_KEY: must look like/);
+  });
+
+  test('when the sandbox’s Stripe keys are pointed away from this machine, then startup refuses', () => {
+    expect(() => parseConfig({ STRIPE_API_BASE: 'https://api.stripe.com' })).toThrow(
+      /STRIPE_API_BASE: the sandbox's Stripe keys only go to the local sandbox/,
+    );
+    expect(parseConfig({ STRIPE_API_BASE: 'http://localhost:4999' }).stripe.apiBase).toBe(
+      'http://localhost:4999',
+    );
+  });
+
   test('when an empty value is given, then it counts as unset', () => {
     expect(parseConfig({ MONGODB_URI: '', SMTP_URL: '' }).mongodbUri).toBeUndefined();
   });

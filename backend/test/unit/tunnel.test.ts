@@ -73,6 +73,10 @@ describe('npm run tunnel', () => {
     expect(printed).toContain('payment.captured');
     expect(printed).toContain('refund.processed');
     expect(printed).toMatch(/RAZORPAY_WEBHOOK_SECRET \(it is NOT your API key secret\)/);
+    expect(printed).toContain('https://lab-test.ngrok-free.app/api/webhooks/stripe');
+    expect(printed).toContain('payment_intent.succeeded');
+    expect(printed).toContain('STRIPE_WEBHOOK_SECRET');
+    expect(printed).toMatch(/stripe listen --forward-to localhost:\d+\/api\/webhooks\/stripe/);
     const state = JSON.parse(await readFile(path.join(h.dataDir, 'tunnel.json'), 'utf8'));
     expect(state.url).toBe('https://lab-test.ngrok-free.app');
 

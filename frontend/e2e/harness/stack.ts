@@ -99,6 +99,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const baseUrl = `http://127.0.0.1:${port}`;
     const sandbox = await startSandbox({
       webhookUrls: [`${baseUrl}/api/webhooks/razorpay`],
+      stripeWebhookUrls: [`${baseUrl}/api/webhooks/stripe`],
       // Webhook retries in tens of milliseconds rather than tens of seconds.
       timeScale: 0.01,
     });
@@ -132,6 +133,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         RAZORPAY_CHECKOUT_URL: sandbox.checkoutScriptUrl,
         RUPANTORPAY_API_KEY: sandbox.config.rupantorpayApiKey,
         RUPANTORPAY_API_BASE: sandbox.rupantorpayApiBase,
+        STRIPE_SECRET_KEY: sandbox.config.stripeSecretKey,
+        STRIPE_PUBLISHABLE_KEY: sandbox.config.stripePublishableKey,
+        STRIPE_WEBHOOK_SECRET: sandbox.config.stripeWebhookSecret,
+        STRIPE_API_BASE: sandbox.stripeApiBase,
+        STRIPE_JS_URL: sandbox.stripeJsUrl,
         SMTP_URL: '',
         // The tests decide when to reconcile (the admin button), not a timer.
         RECONCILE_INTERVAL_MS: '0',

@@ -31,6 +31,7 @@ const PayRoute = lazyPage(orderRoutes, (m) => m.PayRoute);
 const SuccessRoute = lazyPage(orderRoutes, (m) => m.SuccessRoute);
 const PaymentSuccessRoute = lazyPage(paymentReturn, (m) => m.PaymentSuccessRoute);
 const PaymentCancelRoute = lazyPage(paymentReturn, (m) => m.PaymentCancelRoute);
+const PaymentReturnRoute = lazyPage(paymentReturn, (m) => m.PaymentReturnRoute);
 
 const AdminLayout = lazy(async () => ({ default: (await admin()).AdminLayout }));
 const AdminOrderRoute = lazyPage(admin, (m) => m.AdminOrderRoute);
@@ -82,6 +83,7 @@ export function AppRoutes() {
           <Route path="/orders/:id/success" component={SuccessRoute} />
           <Route path="/payment/success" component={PaymentSuccessRoute} />
           <Route path="/payment/cancel" component={PaymentCancelRoute} />
+          <Route path="/payment/return" component={PaymentReturnRoute} />
           <Route path="/admin">
             <AdminPage page={AdminOrdersPage} />
           </Route>

@@ -111,5 +111,14 @@ export const sandboxConfig: PublicConfig = {
       kind: 'redirect',
       currencies: ['BDT'],
     },
+    {
+      name: 'stripe',
+      label: 'Stripe',
+      description: 'Cards, in a secure form on this page (3-D Secure when the bank asks)',
+      kind: 'embedded',
+      currencies: ['USD'],
+      publicKey: 'pk_test_sandbox00000000000000000000000001',
+      scriptUrl: 'http://localhost:4010/stripe/v3/',
+    },
   ],
 };

@@ -19,9 +19,12 @@ const BUSY = new Set<PaymentPhase['name']>([
   'starting',
   'loading-script',
   'open',
+  'confirming',
   'verifying',
   'redirecting',
 ]);
+/** While an embedded form may be on the page, its container is shown. */
+const FORM_SHOWN = new Set<PaymentPhase['name']>(['loading-script', 'form', 'confirming']);
 
 /** Step 2 of 2: the server's totals, a gateway, and the Pay button that opens the checkout. */
 export function PayPage({ orderId }: { orderId: string }) {
@@ -33,7 +36,10 @@ export function PayPage({ orderId }: { orderId: string }) {
   const payButton = useRef<HTMLButtonElement>(null);
 
   const onVerified = useCallback(() => navigate(paths.success(orderId)), [navigate, orderId]);
-  const { phase, pay } = usePayment(orderId, { onVerified, onAttemptEnded: reload });
+  const { phase, pay, formContainer, submitForm, cancelForm } = usePayment(orderId, {
+    onVerified,
+    onAttemptEnded: reload,
+  });
 
   // After the modal closes, keyboard focus returns to the button that opened it.
   useEffect(() => {
@@ -57,7 +63,10 @@ export function PayPage({ orderId }: { orderId: string }) {
   );
   const gateway = chosen ?? gateways[0]?.name ?? null;
   const busy = BUSY.has(phase.name);
-  const retrying = phase.name === 'dismissed' || phase.name === 'error';
+  const retrying =
+    phase.name === 'dismissed' ||
+    phase.name === 'error' ||
+    (phase.name === 'form' && phase.failure !== undefined);
   const amount = formatMoney(order.total, order.currency);
 
   return (
@@ -95,17 +104,30 @@ export function PayPage({ orderId }: { orderId: string }) {
                 <GatewayChoice
                   gateways={gateways}
                   value={gateway}
-                  onChange={setChosen}
+                  onChange={(next) => {
+                    cancelForm();
+                    setChosen(next);
+                  }}
                   disabled={busy}
                 />
               )}
+              {/* An embedded gateway's card form is mounted here (it is the gateway's frame). */}
+              <div
+                ref={formContainer}
+                className="embedded-form"
+                data-testid="embedded-payment-form"
+                hidden={!FORM_SHOWN.has(phase.name)}
+              />
               <button
                 ref={payButton}
                 type="button"
                 className="button button-block button-pay"
                 disabled={busy || !gateway}
                 aria-busy={busy || undefined}
-                onClick={() => gateway && void pay(gateway)}
+                onClick={() => {
+                  if (phase.name === 'form') void submitForm();
+                  else if (gateway) void pay(gateway);
+                }}
               >
                 {retrying ? `Try again — pay ${amount}` : `Pay ${amount}`}
               </button>

@@ -11,12 +11,14 @@ import { ApiError, confirmPaymentReturn, getOrder, toApiError } from '../../lib/
 import { useAsync } from '../../lib/use-async';
 
 /**
- * Where a hosted payment page sends the buyer back: /payment/success or /payment/cancel with
- * `?gateway=…&order=…` and whatever the gateway adds (RupantorPay: `transactionId`, …). The
- * query string proves nothing (anyone can type it), so it goes to the server as it is, the
- * server asks the gateway, and its answer is what we show.
+ * Where a gateway sends the buyer back: /payment/success or /payment/cancel from a hosted page,
+ * or /payment/return when the URL does not say how it went (an embedded form's bank check), with
+ * `?gateway=…&order=…` and whatever the gateway adds (RupantorPay: `transactionId`, …; Stripe:
+ * `payment_intent`, …). The query string proves nothing (anyone can type it), so it goes to the
+ * server as it is, the server asks the gateway, and its answer is what we show: on
+ * /payment/return, a paid order goes to its success page and an unpaid one can be paid again.
  */
-export function PaymentReturnPage({ outcome }: { outcome: 'success' | 'cancel' }) {
+export function PaymentReturnPage({ outcome }: { outcome: 'success' | 'cancel' | 'return' }) {
   const [params] = useSearchParams();
   const [, navigate] = useLocation();
   const query = params.toString();
@@ -41,7 +43,10 @@ export function PaymentReturnPage({ outcome }: { outcome: 'success' | 'cancel' }
   }, [query]);
   const { data, error, reload } = useAsync(verify);
 
-  const verified = outcome === 'success' && data && !data.verifyError;
+  const verified =
+    data &&
+    !data.verifyError &&
+    (outcome === 'success' || (outcome === 'return' && data.order.status !== 'pending'));
   useEffect(() => {
     if (verified) navigate(paths.success(data.order.id), { replace: true });
   }, [verified, data, navigate]);
@@ -51,7 +56,7 @@ export function PaymentReturnPage({ outcome }: { outcome: 'success' | 'cancel' }
   if (!data || verified) return <Loading label="Checking the payment with the gateway…" />;
   const { order, verifyError } = data;
 
-  if (outcome === 'success') {
+  if (outcome === 'success' || (outcome === 'return' && verifyError)) {
     return (
       <section className="page">
         <title>Checking your payment · Checkout Lab</title>
@@ -75,8 +80,8 @@ export function PaymentReturnPage({ outcome }: { outcome: 'success' | 'cancel' }
       </p>
       {order.status === 'pending' ? (
         <p>
-          The payment was cancelled or declined, so nothing was charged. Your order is still pending
-          and you can pay for it again.
+          The payment was cancelled, declined or not confirmed by the bank, so nothing was charged.
+          Your order is still pending and you can pay for it again.
         </p>
       ) : (
         <p>The server says this order is {order.status}.</p>

@@ -55,6 +55,18 @@ export function PaymentStatus({ phase }: { phase: PaymentPhase }) {
           whenever you are ready.
         </Notice>
       );
+    case 'form':
+      return phase.failure ? (
+        <div className="alert alert-error" role="alert">
+          <p className="alert-title">Payment failed</p>
+          <FailureReason failure={phase.failure} />
+          <p>Nothing was charged. Check the details or use another card, then press Pay again.</p>
+        </div>
+      ) : (
+        <Notice>Enter your card details below, then press Pay.</Notice>
+      );
+    case 'confirming':
+      return <Loading label="Confirming the payment with the gateway…" />;
     case 'error':
       return <ErrorMessage title="The payment could not start" error={phase.error} />;
   }

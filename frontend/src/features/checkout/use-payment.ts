@@ -1,9 +1,9 @@
 import type { GatewayName, OrderDto, PaymentErrorDto } from '@checkout-lab/contracts/dto';
-import type { RazorpayHandlerPayload } from './razorpay-modal';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { confirmPaymentReturn, startCheckout, toApiError } from '../../lib/api-client';
 import { ScriptLoadError } from './load-script';
 import { openRazorpayModal } from './razorpay-modal';
+import { mountEmbeddedForm, type EmbeddedForm } from './stripe-element';
 
 export type PaymentPhase =
   | { name: 'idle' }
@@ -13,6 +13,10 @@ export type PaymentPhase =
   | { name: 'open'; failure?: PaymentErrorDto }
   | { name: 'verifying' }
   | { name: 'dismissed'; failure?: PaymentErrorDto }
+  /** An embedded payment form is on this page; `failure` is its last declined try. */
+  | { name: 'form'; failure?: PaymentErrorDto }
+  /** The embedded form is confirming (3-D Secure may take the browser to the bank and back). */
+  | { name: 'confirming' }
   | { name: 'redirecting' }
   | { name: 'error'; error: { message: string; code?: string } };
 
@@ -30,15 +34,29 @@ interface PaymentCallbacks {
 export function usePayment(orderId: string, { onVerified, onAttemptEnded }: PaymentCallbacks) {
   const [phase, setPhase] = useState<PaymentPhase>({ name: 'idle' });
   const modal = useRef<{ close(): void } | null>(null);
+  /** Where an embedded form is mounted: the page renders this element. */
+  const formContainer = useRef<HTMLDivElement>(null);
+  const form = useRef<{ gateway: GatewayName; form: EmbeddedForm } | null>(null);
 
-  // Leaving the page closes a modal that is still open.
-  useEffect(() => () => modal.current?.close(), []);
+  const closeForm = useCallback(() => {
+    form.current?.form.destroy();
+    form.current = null;
+  }, []);
+
+  // Leaving the page closes a modal that is still open, and removes an embedded form.
+  useEffect(
+    () => () => {
+      modal.current?.close();
+      closeForm();
+    },
+    [closeForm],
+  );
 
   const verify = useCallback(
-    async (gateway: GatewayName, payload: RazorpayHandlerPayload) => {
+    async (gateway: GatewayName, params: Record<string, string>) => {
       setPhase({ name: 'verifying' });
       try {
-        onVerified(await confirmPaymentReturn(gateway, orderId, { ...payload }));
+        onVerified(await confirmPaymentReturn(gateway, orderId, params));
       } catch (err) {
         const error = toApiError(err);
         if (REJECTED.has(error.code)) setPhase({ name: 'error', error });
@@ -50,6 +68,7 @@ export function usePayment(orderId: string, { onVerified, onAttemptEnded }: Paym
 
   const pay = useCallback(
     async (gateway: GatewayName) => {
+      closeForm();
       setPhase({ name: 'starting' });
       let checkout;
       try {
@@ -60,17 +79,27 @@ export function usePayment(orderId: string, { onVerified, onAttemptEnded }: Paym
         return;
       }
 
-      // The one gateway-shaped branch: a hosted page elsewhere, or a modal on this page.
+      // The one gateway-shaped branch: a hosted page elsewhere, a form in this page, or a modal.
       if (checkout.kind === 'redirect') {
         setPhase({ name: 'redirecting' });
         window.location.assign(checkout.url);
         return;
       }
       if (checkout.kind === 'embedded') {
-        setPhase({
-          name: 'error',
-          error: { message: 'This storefront cannot show that payment form yet.' },
-        });
+        setPhase({ name: 'loading-script' });
+        try {
+          if (!formContainer.current) throw new Error('the payment form has nowhere to go');
+          form.current = {
+            gateway,
+            form: await mountEmbeddedForm(checkout, formContainer.current),
+          };
+          setPhase({ name: 'form' });
+        } catch (err) {
+          setPhase({
+            name: 'error',
+            error: err instanceof ScriptLoadError ? err : toApiError(err),
+          });
+        }
         return;
       }
 
@@ -82,7 +111,7 @@ export function usePayment(orderId: string, { onVerified, onAttemptEnded }: Paym
           onSuccess: (payload) => {
             succeeded = true;
             modal.current = null;
-            void verify(gateway, payload);
+            void verify(gateway, { ...payload });
           },
           onFailure: (error) => {
             failure = error;
@@ -104,8 +133,39 @@ export function usePayment(orderId: string, { onVerified, onAttemptEnded }: Paym
         });
       }
     },
-    [orderId, verify, onAttemptEnded],
+    [orderId, verify, onAttemptEnded, closeForm],
   );
 
-  return { phase, pay };
+  /** Pay pressed on the embedded form: a decline keeps the form for another try. */
+  const submitForm = useCallback(async () => {
+    const current = form.current;
+    if (!current) return;
+    setPhase({ name: 'confirming' });
+    let outcome;
+    try {
+      outcome = await current.form.submit();
+    } catch (err) {
+      setPhase({ name: 'form', failure: { description: toApiError(err).message } });
+      return;
+    }
+    if (outcome.status === 'incomplete') {
+      setPhase({ name: 'form' });
+      return;
+    }
+    if (outcome.status === 'failed') {
+      setPhase({ name: 'form', failure: outcome.error });
+      onAttemptEnded?.();
+      return;
+    }
+    await verify(current.gateway, outcome.params);
+  }, [verify, onAttemptEnded]);
+
+  /** The buyer chose another way to pay: the form goes, nothing was charged. */
+  const cancelForm = useCallback(() => {
+    if (!form.current) return;
+    closeForm();
+    setPhase({ name: 'idle' });
+  }, [closeForm]);
+
+  return { phase, pay, formContainer, submitForm, cancelForm };
 }
