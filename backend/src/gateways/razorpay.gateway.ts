@@ -18,6 +18,7 @@ import {
   type PaymentReturn,
   type StartCheckoutInput,
   type WebhookHeaders,
+  type WebhookResend,
 } from './gateway';
 import { interpretRazorpayWebhook, toGatewayPayment, toGatewayRefund } from './razorpay.mappers';
 import {
@@ -28,7 +29,9 @@ import {
   razorpaySdkErrorSchema,
 } from './razorpay.schemas';
 import { pointRazorpaySdkAt } from './razorpay.sdk';
+import { resendInSandbox } from './sandbox-control';
 import { verifyRazorpayPaymentSignature, verifyRazorpayWebhookSignature } from './signature';
+import { claimsOf } from './webhook-claims';
 
 export interface RazorpayGatewayConfig {
   keyId: string;
@@ -38,7 +41,13 @@ export interface RazorpayGatewayConfig {
   checkoutUrl: string;
   timeoutMs: number;
   storeName: string;
+  /** The sandbox's control API, when talking to the sandbox (webhook resends). */
+  sandboxControlUrl?: string;
 }
+
+/** Where a real account resends (https://razorpay.com/docs/webhooks/replay-events). */
+const LIVE_RESEND =
+  'Razorpay replays webhooks from its Dashboard: Developers → Webhooks → Replay events (events it could not deliver, up to 7 days old). See https://razorpay.com/docs/webhooks/replay-events';
 
 /** What Razorpay's checkout handler passes to the page (and the page posts to us). */
 const returnSchema = z.looseObject({
@@ -190,9 +199,12 @@ export class RazorpayGateway implements PaymentGateway {
 
   parseWebhook(rawBody: Buffer, headers: WebhookHeaders): ParsedWebhook {
     const signature = headers['x-razorpay-signature'];
-    if (!signature) throw new WebhookSignatureError('X-Razorpay-Signature header is missing');
+    const claims = () => claimsOf(rawBody, { type: 'event' }, headers['x-razorpay-event-id']);
+    if (!signature) {
+      throw new WebhookSignatureError('X-Razorpay-Signature header is missing', claims());
+    }
     if (!verifyRazorpayWebhookSignature(rawBody, signature, this.config.webhookSecret)) {
-      throw new WebhookSignatureError('X-Razorpay-Signature does not match the body');
+      throw new WebhookSignatureError('X-Razorpay-Signature does not match the body', claims());
     }
     // Razorpay sends X-Razorpay-Event-Id with every webhook. A genuinely signed body without it
     // is still genuine: its digest is the idempotency key then (retries resend the same bytes).
@@ -200,6 +212,13 @@ export class RazorpayGateway implements PaymentGateway {
       headers['x-razorpay-event-id'] ||
       `body_${createHash('sha256').update(rawBody).digest('hex').slice(0, 32)}`;
     return interpretRazorpayWebhook(eventId, rawBody);
+  }
+
+  async resendWebhook(eventId: string): Promise<WebhookResend> {
+    const control = this.config.sandboxControlUrl;
+    if (!control) return { resent: false, how: LIVE_RESEND };
+    await resendInSandbox(this.name, control, eventId, this.config.timeoutMs);
+    return { resent: true };
   }
 
   async fetchPayment(paymentId: string): Promise<GatewayPayment> {
