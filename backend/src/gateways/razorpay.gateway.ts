@@ -128,6 +128,7 @@ export class RazorpayGateway implements PaymentGateway {
   }
 
   async startCheckout(input: StartCheckoutInput): Promise<CheckoutStart> {
+    // #region tutorial:create-order
     const order = await this.call(
       'create order',
       razorpayOrderSchema,
@@ -147,6 +148,7 @@ export class RazorpayGateway implements PaymentGateway {
         'order created with a different amount',
       );
     }
+    // #endregion
     return {
       kind: 'modal',
       refs: { orderId: order.id },
@@ -177,6 +179,7 @@ export class RazorpayGateway implements PaymentGateway {
     };
   }
 
+  // #region tutorial:confirm-return
   /** The handler's signature is HMAC(our stored order id | payment id); then we ask Razorpay. */
   async confirmReturn(
     ret: PaymentReturn,
@@ -196,7 +199,9 @@ export class RazorpayGateway implements PaymentGateway {
     }
     return { payment: await this.fetchPayment(ret.paymentRef), signed: true };
   }
+  // #endregion
 
+  // #region tutorial:verify-webhook
   parseWebhook(rawBody: Buffer, headers: WebhookHeaders): ParsedWebhook {
     const signature = headers['x-razorpay-signature'];
     const claims = () => claimsOf(rawBody, { type: 'event' }, headers['x-razorpay-event-id']);
@@ -206,6 +211,7 @@ export class RazorpayGateway implements PaymentGateway {
     if (!verifyRazorpayWebhookSignature(rawBody, signature, this.config.webhookSecret)) {
       throw new WebhookSignatureError('X-Razorpay-Signature does not match the body', claims());
     }
+    // #endregion
     // Razorpay sends X-Razorpay-Event-Id with every webhook. A genuinely signed body without it
     // is still genuine: its digest is the idempotency key then (retries resend the same bytes).
     const eventId =

@@ -75,6 +75,7 @@ export async function receiveWebhook(
     throw HttpError.badRequest(err.message, invalid ? 'INVALID_WEBHOOK' : 'INVALID_SIGNATURE');
   }
 
+  // #region tutorial:store-event-once
   const eventId = intakeEventId(parsed, receivedAt.getTime());
   let event: WebhookEventDocument;
   try {
@@ -99,6 +100,7 @@ export async function receiveWebhook(
     ).catch((e: unknown) => ctx.log.warn({ err: e }, 'could not count a redelivered webhook'));
     return { status: 'duplicate' };
   }
+  // #endregion
   // Acknowledged either way: an event the queue turns away stays stored and unprocessed, and the
   // reconcile sweep (retryUnprocessedWebhooks) picks it up.
   ctx.tasks.run(`webhook ${event.eventId}`, () => processWebhookEvent(ctx, event._id));
