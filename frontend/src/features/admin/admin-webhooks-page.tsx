@@ -82,7 +82,7 @@ export function AdminWebhooksPage() {
                   <span className="hint">
                     {e.gateway} · <code>{e.eventId}</code> · {formatDateTime(e.receivedAt)}
                     {e.attempts > 1 ? ` · ${e.attempts} attempts` : ''}
-                    {e.redeliveries > 0 ? ` · delivered ${e.redeliveries + 1}×, applied once` : ''}
+                    {e.redeliveries > 0 ? ` · received ${e.redeliveries + 1}×, stored once` : ''}
                   </span>
                 </div>
                 {(e.detail || e.error) && <p className="small">{e.error ?? e.detail}</p>}
