@@ -2,33 +2,10 @@
 // when a control route (/_sandbox/…) has no request in it, or the file names one that is gone.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Express } from 'express';
+import { servedRoutes } from '../../../scripts/lib/express-routes.cjs';
 import { buildApp } from '../../src/app';
 import { createContext } from '../../src/context';
 import { parseConfig, sandboxDefaults } from '../../src/config';
-
-interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
-  handle: { stack?: Layer[] };
-  rawPath?: unknown;
-}
-
-function servedRoutes(app: Express): Set<string> {
-  const found = new Set<string>();
-  const walk = (stack: Layer[], prefix: string) => {
-    for (const layer of stack) {
-      const mount = typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : '';
-      if (layer.route) {
-        for (const method of Object.keys(layer.route.methods))
-          found.add(`${method.toUpperCase()} ${prefix}${layer.route.path}`);
-      } else if (layer.handle.stack) {
-        walk(layer.handle.stack, prefix + mount);
-      }
-    }
-  };
-  walk((app as unknown as { router: { stack: Layer[] } }).router.stack, '');
-  return found;
-}
 
 const isControl = (route: string) => route.split(' ')[1]!.startsWith('/_sandbox/');
 const app = buildApp(createContext(parseConfig({ ...sandboxDefaults, logLevel: 'silent' })));
