@@ -6,7 +6,7 @@ const PLAIN = /^[\w.:-]{1,100}$/;
 const plain = (value: unknown) =>
   typeof value === 'string' && PLAIN.test(value) ? value : undefined;
 
-/** Reads `typeField` (and `idField`) from a JSON body; nothing when it is not JSON. */
+/** Reads `fields.type` (and `fields.id`, unless a header names the event) from a JSON body. */
 export function claimsOf(
   rawBody: Buffer,
   fields: { type: string; id?: string },
