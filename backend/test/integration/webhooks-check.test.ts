@@ -113,6 +113,7 @@ describe('npm run webhooks:check', () => {
       expect(output).toContain('the endpoint accepts forged webhooks!');
       expect(output).toMatch(/Webhook check failed\.$/);
     } finally {
+      careless.closeAllConnections();
       careless.close();
     }
   });
