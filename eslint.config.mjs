@@ -80,6 +80,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS on purpose (imported by ESM and CommonJS configs alike): require() is its import.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['frontend/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -2,8 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/lib/chromium.cjs';
 
 // End-to-end: the production bundle served by the real backend, the gateway sandbox and a fresh
-// embedded database, all started by e2e/global-setup.ts on free loopback ports. Debian's
-// Chromium, not Playwright's download: these machines have no internet.
+// embedded database, all started by e2e/global-setup.ts on free loopback ports. The browser is
+// CHROMIUM_PATH, else Debian's Chromium, else Playwright's own (scripts/lib/chromium.cjs).
 export default defineConfig({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
@@ -22,6 +22,6 @@ export default defineConfig({
     trace: 'retain-on-failure',
     actionTimeout: 10_000,
     navigationTimeout: 15_000,
-    launchOptions: chromiumLaunchOptions,
+    launchOptions: chromiumLaunchOptions(),
   },
 });

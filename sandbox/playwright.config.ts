@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/lib/chromium.cjs';
 
-// Debian's Chromium, not Playwright's download: the machines running this have no internet.
+// CHROMIUM_PATH, else Debian's Chromium, else Playwright's own browser (scripts/lib/chromium.cjs).
 export default defineConfig({
   testDir: './test/browser',
   testMatch: '**/*.spec.ts',
@@ -15,6 +15,6 @@ export default defineConfig({
     browserName: 'chromium',
     screenshot: 'on',
     trace: 'retain-on-failure',
-    launchOptions: chromiumLaunchOptions,
+    launchOptions: chromiumLaunchOptions(),
   },
 });

@@ -118,11 +118,13 @@ async function composition() {
 }
 
 async function renderTimes() {
-  spawnSync('bash', [path.join(ROOT, 'scripts', 'ensure-chromium.sh')], { stdio: 'inherit' });
+  spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'ensure-chromium.mjs')], {
+    stdio: 'inherit',
+  });
   const { spawnStack } = await import('../frontend/e2e/harness/spawn-stack.mjs');
   const { chromium } = await import('playwright-core');
   const stack = await spawnStack();
-  const browser = await chromium.launch(chromiumLaunchOptions);
+  const browser = await chromium.launch(chromiumLaunchOptions());
   const runs = [];
   try {
     // One warm-up (the server's first requests), then cold-cache runs in fresh contexts.

@@ -1,6 +1,8 @@
 // `npm run dev`: starts every workspace that exists (sandbox, backend, frontend) with prefixed,
 // coloured logs; Ctrl-C (or any one crashing) stops them all. Prints the URLs once they answer.
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import concurrently from 'concurrently';
 import {
@@ -18,13 +20,22 @@ process.env.NODE_ENV ??= 'development';
 const p = ports();
 const useSandbox = sandboxMode() && hasScript('sandbox', 'dev');
 
+// --silent: npm's own "> script" echo is four lines per workspace that say nothing.
 const commands = [];
 if (useSandbox) {
-  commands.push({ name: 'sandbox', command: 'npm run dev -w sandbox', prefixColor: 'magenta' });
+  commands.push({
+    name: 'sandbox',
+    command: 'npm run --silent dev -w sandbox',
+    prefixColor: 'magenta',
+  });
 }
-commands.push({ name: 'backend', command: 'npm run dev -w backend', prefixColor: 'cyan' });
+commands.push({ name: 'backend', command: 'npm run --silent dev -w backend', prefixColor: 'cyan' });
 if (hasScript('frontend', 'dev')) {
-  commands.push({ name: 'frontend', command: 'npm run dev -w frontend', prefixColor: 'green' });
+  commands.push({
+    name: 'frontend',
+    command: 'npm run --silent dev -w frontend',
+    prefixColor: 'green',
+  });
 }
 
 const { result } = concurrently(commands, {
@@ -45,13 +56,28 @@ if (hasFrontend) checks.push(waitForUrl(`http://127.0.0.1:${p.frontend}/`));
 
 Promise.all(checks).then((ready) => {
   if (!ready.every(Boolean)) return;
-  const lines = ['Checkout Lab is running', ''];
-  if (hasFrontend) lines.push(`Storefront   http://localhost:${p.frontend}`);
+  const lines = ['Checkout Lab is running. Ctrl-C stops everything.', ''];
+  if (hasFrontend) {
+    lines.push(`Storefront   http://localhost:${p.frontend}`);
+    lines.push(`Admin        http://localhost:${p.frontend}/admin`);
+  }
   lines.push(`API          http://localhost:${p.backend}/api/products`);
+  lines.push(`API docs     http://localhost:${p.backend}/api/docs`);
   if (useSandbox) lines.push(`Sandbox      http://localhost:${p.sandbox}  (offline gateway)`);
-  lines.push('', 'Press Ctrl-C to stop everything.');
+  lines.push('', `Admin token  ${adminTokenLine()}`);
   console.log(banner(lines));
 });
+
+/**
+ * The development token the backend keeps in the data folder (backend/src/dev-admin-token.ts);
+ * a configured ADMIN_TOKEN is never printed.
+ */
+function adminTokenLine() {
+  if (process.env.ADMIN_TOKEN) return '(ADMIN_TOKEN from your .env; not shown)';
+  const file = path.join(path.resolve(ROOT, process.env.DATA_DIR ?? '.data'), 'admin-token');
+  const token = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  return token ? `${token}  (npm run admin-token shows it again)` : '(npm run admin-token)';
+}
 
 // The tunnel runs beside the others, not under concurrently: when it cannot open (no token,
 // offline) it explains why and exits, and the rest of the stack keeps running.

@@ -9,7 +9,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config';
 import type { GatewayRegistry } from './gateways/registry';
-import { redactRequestSecrets } from './logger';
+import { requestLogOptions } from './logger';
 import { requireAdmin } from './middleware/admin-auth';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
 import { methodNotAllowed } from './middleware/method-not-allowed';
@@ -41,14 +41,7 @@ export function buildApp(deps: AppDeps): Express {
   // so a spoofed header cannot dodge a rate limit.
   app.set('trust proxy', config.trustProxy);
 
-  app.use(
-    pinoHttp({
-      logger,
-      // Stripe appends the intent's client secret to the return URL: never log it.
-      serializers: { req: redactRequestSecrets },
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
-    }),
-  );
+  app.use(pinoHttp(requestLogOptions(logger, config.env === 'production')));
   app.use(
     helmet({
       contentSecurityPolicy: { directives: contentSecurityDirectives(config, deps.gateways) },

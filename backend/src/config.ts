@@ -5,6 +5,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { SANDBOX_DEFAULTS, SANDBOX_KEY_PREFIX } from '@checkout-lab/contracts/sandbox-defaults';
 import { z } from 'zod';
+import { readOrCreateDevAdminToken } from './dev-admin-token';
 import { secretProblem, type CheckedSecret } from './live-mode-guard';
 
 const REAL_RAZORPAY_API = 'https://api.razorpay.com';
@@ -154,7 +155,10 @@ export interface Config {
   mongodbUri?: string;
   dataDir: string;
   adminToken: string;
-  /** True when ADMIN_TOKEN was unset and a random one was generated for this run. */
+  /**
+   * True when ADMIN_TOKEN was unset and the token was generated (in development it is kept in
+   * `<dataDir>/admin-token`, see dev-admin-token.ts). Only such a token is ever printed.
+   */
   adminTokenGenerated: boolean;
   mode: GatewayMode;
   gatewayTimeoutMs: number;
@@ -365,12 +369,18 @@ export function loadConfig(): Config {
 /**
  * For entry points (server, CLIs): loads the repo's .env when present (variables already set
  * in the shell win), then the config; a bad config prints its list of problems and exits 1.
+ * In development an unset ADMIN_TOKEN is the one kept under the data folder, so the server and
+ * every CLI agree on it, and it survives restarts.
  */
 export function loadConfigOrExit(): Config {
   const envFile = path.join(REPO_ROOT, '.env');
   if (existsSync(envFile)) process.loadEnvFile(envFile);
   try {
-    return loadConfig();
+    const config = loadConfig();
+    if (config.adminTokenGenerated && config.env === 'development') {
+      return { ...config, adminToken: readOrCreateDevAdminToken(config.dataDir) };
+    }
+    return config;
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     console.error(`\n${err.message}\n\nSee .env.example for every variable and its default.\n`);

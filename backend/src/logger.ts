@@ -1,4 +1,6 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino, { type Logger } from 'pino';
+import type { Options as HttpLogOptions } from 'pino-http';
 
 export type { Logger };
 
@@ -28,7 +30,13 @@ export function createLogger(level: string, name = 'backend', pretty = false): L
       ? {
           transport: {
             target: 'pino-pretty',
-            options: { ignore: 'pid,hostname,name', translateTime: 'HH:MM:ss' },
+            // reqId ties a request's lines together in JSON logs; people read the message.
+            // One line per record (an error's stack still gets its own lines).
+            options: {
+              ignore: 'pid,hostname,name,reqId',
+              translateTime: 'HH:MM:ss',
+              singleLine: true,
+            },
           },
         }
       : {}),
@@ -59,4 +67,51 @@ export function redactRequestSecrets(req: SerializedRequest): SerializedRequest 
     Object.entries(req.query ?? {}).map(([k, v]) => [k, SECRET_PARAM.test(k) ? '[redacted]' : v]),
   );
   return { ...req, url: `${path}?${params.toString()}`, query };
+}
+
+/** The request's URL as logged: secrets in its query string redacted. */
+function loggedUrl(req: IncomingMessage): string {
+  const url = (req as { originalUrl?: string }).originalUrl ?? req.url ?? '';
+  return redactRequestSecrets({ url }).url ?? url;
+}
+
+/** "POST /api/orders 201 12 ms": a request in one line. */
+export function requestLine(req: IncomingMessage, res: ServerResponse, ms: number): string {
+  return `${req.method} ${loggedUrl(req)} ${res.statusCode} ${ms} ms`;
+}
+
+/**
+ * pino-http's options: one line per request (method, path, status, time); the request's and
+ * response's headers only at debug level (LOG_LEVEL=debug), where they help and do not flood.
+ * `fields` keeps method, url and status as JSON fields too, for log tools (production).
+ */
+export function requestLogOptions(logger: Logger, fields: boolean): HttpLogOptions {
+  const detailed = logger.isLevelEnabled('debug');
+  const compact = (req: IncomingMessage, res: ServerResponse, ms: number) =>
+    fields
+      ? {
+          method: req.method,
+          url: loggedUrl(req),
+          statusCode: res.statusCode,
+          responseTime: ms,
+        }
+      : {};
+  return {
+    logger,
+    // Stripe appends the intent's client secret to the return URL: never log it.
+    serializers: { req: redactRequestSecrets },
+    // Otherwise every line a request logs carries its whole serialised request.
+    quietReqLogger: !detailed,
+    quietResLogger: !detailed,
+    autoLogging: { ignore: (req) => req.url === '/api/health' },
+    customSuccessMessage: (req, res, ms) => requestLine(req, res, ms),
+    // pino-http passes the response time here too; its types do not say so.
+    customErrorMessage: ((req: IncomingMessage, res: ServerResponse, _err: Error, ms: number) =>
+      requestLine(req, res, ms)) as HttpLogOptions['customErrorMessage'],
+    customSuccessObject: (req, res, full: { responseTime: number }) =>
+      detailed ? full : compact(req, res, full.responseTime),
+    // The error handler has logged the error itself (with its stack): the line only says which request.
+    customErrorObject: (req, res, _err, full: { responseTime: number }) =>
+      detailed ? full : compact(req, res, full.responseTime),
+  };
 }

@@ -52,12 +52,9 @@ async function main(): Promise<void> {
   const stopReconcile = startReconcileJob(context);
   const server: Server = createHttpServer(app, config).listen(config.port, () => {
     logger.info(`API listening on http://localhost:${config.port}/api (${config.mode} mode)`);
-    // Only a token generated for this run is shown, so a learner can open the admin pages;
-    // a configured ADMIN_TOKEN is never printed.
+    // The token itself is in npm run dev's banner; a configured ADMIN_TOKEN is never printed.
     if (config.adminTokenGenerated && config.env === 'development') {
-      console.log(
-        `\n  Admin token for this run: ${config.adminToken}\n  (set ADMIN_TOKEN in .env to keep one)\n`,
-      );
+      logger.info('Admin token: npm run admin-token prints it (kept in the data folder)');
     }
   });
 

@@ -68,6 +68,20 @@ test('when the admin refunds a paid order, then the timeline shows the refund an
   await page.getByRole('link', { name: 'Webhook inbox' }).click();
   await expect(page.getByRole('heading', { name: 'Webhook inbox' })).toBeVisible();
   await expect(page.getByText('signature valid').first()).toBeVisible();
+  // Each event names the order it was about, and can be delivered again through the sandbox:
+  // the shop answers the stored event "duplicate" and counts it.
+  const captured = page
+    .getByRole('listitem')
+    .filter({ hasText: 'payment.captured' })
+    .filter({ has: page.getByRole('link', { name: order.id }) });
+  await expect(captured).toHaveCount(1);
+  await captured.getByRole('button', { name: 'Resend' }).click();
+  await expect(captured.getByRole('status')).toContainText('Sent again');
+  // The redelivery arrives when the sandbox gets to it: refresh until the inbox has counted it.
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect(captured).toContainText('received 2×, stored once', { timeout: 1000 });
+  }).toPass();
 
   // The buyer's own order page tells the same story.
   await page.goto(`/orders/${order.id}`);

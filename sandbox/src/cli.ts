@@ -1,175 +1,192 @@
+// `npm run sandbox -- <command>`: the sandbox's control API (/_sandbox) from a terminal.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { CliError, parseCommandArgs, parseUserText, wholeNumber, type Options } from './cli-args';
+import { call, parseSettings } from './cli-client';
+import { followEvents, formatEvents, type EventView } from './cli-events';
 import { cliBaseUrlFromEnv, parseFaultAssignments } from './config';
 import { dialectChangeFromText } from './rupantorpay/dialect';
-import type { DeliveryLogEntry } from './webhooks/webhook-delivery.service';
 
-const USAGE = `Usage: npm run sandbox -- <command> [--url http://127.0.0.1:4010]
+export { formatDelivery, formatEvents } from './cli-events';
 
-  events [--limit N] [--json]    the webhook delivery log (--> event, <-- response)
-  trigger <event>                create real sandbox state that raises <event>
-                                 Razorpay: payment.authorized|captured|failed, order.paid, refund.created|processed|failed
-                                 Stripe: payment_intent.created|succeeded|payment_failed|requires_action|canceled,
-                                         charge.succeeded|failed|refunded, refund.created
-  resend <evt_id>                deliver a stored event again, byte for byte
-  faults                         show webhook / API fault settings
-  faults set name=value ...      e.g. faults set duplicate=0.5 tamper=1 delayMs=2000
-  faults reset                   turn every fault off
-  webhooks [set <url>... | clear] [--gateway stripe]
-                                 show or replace the webhook targets (Razorpay's by default)
-  settings [autoCapture=false] [timeScale=0.01]
-  dialect [reset | <preset> key=value ...]  RupantorPay's wire variant, e.g. dialect seed000,
-                                 dialect metadata=string webhookId=transactionID (docs/sandbox.md)
-  health                         is a sandbox running at --url?`;
+const COMMON = '[--url http://127.0.0.1:4010] [--json]';
 
-class CliError extends Error {}
-
-interface EventView {
-  id: string;
-  type: string;
-  deliveries: DeliveryLogEntry[];
+interface CommandContext {
+  base: string;
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+  io: CliIo;
 }
 
-async function call(base: string, method: string, path: string, body?: unknown): Promise<unknown> {
-  let res: Response;
-  try {
-    res = await fetch(`${base}/_sandbox${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (err) {
-    const code = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
-    throw new CliError(
-      `No sandbox is running at ${base} (${code}).\nStart one with \`npm -w sandbox start\`, or point the CLI at yours with --url.`,
-    );
-  }
-  const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const description = (data as { error?: { description?: string } } | null)?.error?.description;
-    throw new CliError(`Sandbox answered ${res.status}: ${description ?? res.statusText}`);
-  }
-  return data;
+interface Command {
+  usage: string;
+  help: string;
+  options?: Options;
+  run(ctx: CommandContext): Promise<string>;
 }
 
-export function formatDelivery(d: DeliveryLogEntry): string {
-  const status = d.status === null ? 'ERR' : String(d.status);
-  const notes = [
-    d.attempt > 1 ? `attempt ${d.attempt}` : '',
-    d.faults.length > 0 ? `fault: ${d.faults.join('+')}` : '',
-    d.error ?? '',
-    d.nextRetryInMs !== null ? `retry in ${d.nextRetryInMs} ms` : '',
-  ].filter(Boolean);
-  return `<-- [${status}] POST ${d.url}${notes.length > 0 ? `  (${notes.join('; ')})` : ''}`;
+export interface CliIo {
+  /** Where `events --follow` prints as it goes. */
+  print(line: string): void;
+  /** Stops `events --follow` (Ctrl-C). */
+  signal?: AbortSignal;
 }
 
-export function formatEvents(events: EventView[]): string {
-  if (events.length === 0)
-    return 'No events yet. Pay an order, or run: npm run sandbox -- trigger payment.captured';
-  return events
-    .flatMap((e) => [`--> ${e.type} [${e.id}]`, ...e.deliveries.map(formatDelivery)])
-    .join('\n');
-}
+const show = (data: unknown): string => JSON.stringify(data, null, 2);
 
-function parseAssignments(args: string[]): Record<string, boolean | number> {
-  const out: Record<string, boolean | number> = {};
-  for (const arg of args) {
-    const [key, value] = arg.split('=');
-    if (!key || value === undefined) throw new CliError(`Expected name=value, got "${arg}"`);
-    out[key] = value === 'true' ? true : value === 'false' ? false : Number(value);
-  }
-  return out;
-}
-
-export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  const args = [...argv];
-  const flag = (name: string): string | undefined => {
-    const i = args.indexOf(name);
-    if (i === -1) return undefined;
-    const [, value] = args.splice(i, 2);
-    if (value === undefined) throw new CliError(`${name} needs a value`);
-    return value;
-  };
-  const json = args.includes('--json') ? (args.splice(args.indexOf('--json'), 1), true) : false;
-  const base = (flag('--url') ?? cliBaseUrlFromEnv(env)).replace(/\/$/, '');
-  const limit = flag('--limit');
-  const gateway = flag('--gateway');
-  const [command, ...rest] = args;
-  const show = (data: unknown): string => JSON.stringify(data, null, 2);
-
-  switch (command) {
-    case 'events': {
-      const data = (await call(base, 'GET', `/events?limit=${Number(limit) || 50}`)) as {
-        events: EventView[];
-      };
-      return json ? show(data) : formatEvents(data.events);
-    }
-    case 'trigger': {
-      if (!rest[0]) throw new CliError('Usage: trigger <event>, e.g. trigger payment.captured');
-      const data = (await call(base, 'POST', '/trigger', { event: rest[0] })) as {
+const COMMANDS: Record<string, Command> = {
+  events: {
+    usage: 'events [--limit N] [--follow]',
+    help: 'The webhook delivery log: --> each event raised, <-- each delivery attempt.\n  --limit N   the last N events (1–500, default 50)\n  --follow    keep printing new events and deliveries, with their times (Ctrl-C stops)',
+    options: { limit: { type: 'string' }, follow: { type: 'boolean', short: 'f' } },
+    async run({ base, values, io }) {
+      const limit = wholeNumber('limit', values.limit as string | undefined, {
+        min: 1,
+        max: 500,
+        fallback: 50,
+      });
+      const load = async () =>
+        ((await call(base, 'GET', `/events?limit=${limit}`)) as { events: EventView[] }).events;
+      if (values.follow) {
+        const signal = io.signal ?? new AbortController().signal;
+        await followEvents(load, io.print, signal);
+        return '';
+      }
+      const events = await load();
+      return values.json ? show({ events }) : formatEvents(events);
+    },
+  },
+  trigger: {
+    usage: 'trigger <event>',
+    help: 'Creates real sandbox state that raises <event>.\n  Razorpay: payment.authorized|captured|failed, order.paid, refund.created|processed|failed\n  Stripe:   payment_intent.created|succeeded|payment_failed|requires_action|canceled,\n            charge.succeeded|failed|refunded, refund.created',
+    async run({ base, values, positionals }) {
+      if (!positionals[0])
+        throw new CliError('Usage: trigger <event>, e.g. trigger payment.captured');
+      const data = (await call(base, 'POST', '/trigger', { event: positionals[0] })) as {
         events: { id: string; type: string }[];
       };
-      return json ? show(data) : data.events.map((e) => `--> ${e.type} [${e.id}]`).join('\n');
-    }
-    case 'resend': {
-      if (!rest[0]) throw new CliError('Usage: resend <evt_id>');
-      const data = (await call(base, 'POST', `/events/${encodeURIComponent(rest[0])}/resend`)) as {
-        type: string;
-        resent: string;
-      };
-      return `--> ${data.type} [${data.resent}] (resent)`;
-    }
-    case 'faults': {
-      if (rest[0] === 'reset') return show(await call(base, 'DELETE', '/faults'));
-      if (rest[0] === 'set') {
-        let faults;
-        try {
-          faults = parseFaultAssignments(rest.slice(1).join(' '));
-        } catch (err) {
-          throw new CliError((err as Error).message);
-        }
+      return values.json
+        ? show(data)
+        : data.events.map((e) => `--> ${e.type} [${e.id}]`).join('\n');
+    },
+  },
+  resend: {
+    usage: 'resend <evt_id>',
+    help: 'Delivers a stored event again, byte for byte (same id, same body).',
+    async run({ base, values, positionals }) {
+      if (!positionals[0]) throw new CliError('Usage: resend <evt_id>');
+      const data = (await call(
+        base,
+        'POST',
+        `/events/${encodeURIComponent(positionals[0])}/resend`,
+      )) as { type: string; resent: string };
+      return values.json ? show(data) : `--> ${data.type} [${data.resent}] (resent)`;
+    },
+  },
+  faults: {
+    usage: 'faults [set name=value ... | reset]',
+    help: 'Shows, changes or resets the webhook and API faults.\n  e.g. faults set duplicate=0.5 tamper=1 delayMs=2000 (docs/sandbox.md lists them)',
+    async run({ base, positionals: [action, ...rest] }) {
+      if (action === 'reset') return show(await call(base, 'DELETE', '/faults'));
+      if (action === 'set') {
+        const faults = parseUserText(() => parseFaultAssignments(rest.join(' ')));
         return show(await call(base, 'PUT', '/faults', faults));
       }
+      if (action) throw new CliError(`faults takes set or reset, not "${action}"`);
       return show(await call(base, 'GET', '/faults'));
-    }
-    case 'webhooks': {
+    },
+  },
+  webhooks: {
+    usage: 'webhooks [set <url>... | clear] [--gateway razorpay|stripe]',
+    help: "Shows or replaces where webhooks go (Razorpay's targets unless --gateway stripe).",
+    options: { gateway: { type: 'string' } },
+    async run({ base, values, positionals: [action, ...rest] }) {
+      const gateway = values.gateway as string | undefined;
+      if (gateway !== undefined && gateway !== 'razorpay' && gateway !== 'stripe')
+        throw new CliError(`--gateway must be razorpay or stripe, not "${gateway}"`);
       const which = gateway ? { gateway } : {};
-      if (rest[0] === 'clear')
+      if (action === 'clear')
         return show(await call(base, 'PUT', '/webhooks', { urls: [], ...which }));
-      if (rest[0] === 'set')
-        return show(await call(base, 'PUT', '/webhooks', { urls: rest.slice(1), ...which }));
-      const query = gateway ? `?gateway=${encodeURIComponent(gateway)}` : '';
+      if (action === 'set')
+        return show(await call(base, 'PUT', '/webhooks', { urls: rest, ...which }));
+      if (action) throw new CliError(`webhooks takes set or clear, not "${action}"`);
+      const query = gateway ? `?gateway=${gateway}` : '';
       return show(await call(base, 'GET', `/webhooks${query}`));
-    }
-    case 'settings':
+    },
+  },
+  settings: {
+    usage: 'settings [autoCapture=false] [timeScale=0.01]',
+    help: 'Shows or changes runtime settings.',
+    async run({ base, positionals }) {
       return show(
-        rest.length > 0
-          ? await call(base, 'PUT', '/settings', parseAssignments(rest))
+        positionals.length > 0
+          ? await call(base, 'PUT', '/settings', parseSettings(positionals))
           : await call(base, 'GET', '/settings'),
       );
-    case 'dialect': {
-      if (rest[0] === 'reset') return show(await call(base, 'DELETE', '/rupantorpay/dialect'));
-      if (rest.length === 0) return show(await call(base, 'GET', '/rupantorpay/dialect'));
-      let change;
-      try {
-        change = dialectChangeFromText(rest.join(' '));
-      } catch (err) {
-        throw new CliError((err as Error).message);
-      }
+    },
+  },
+  dialect: {
+    usage: 'dialect [reset | <preset> key=value ...]',
+    help: "RupantorPay's wire variant, e.g. dialect seed000, dialect metadata=string webhookId=transactionID\n(docs/sandbox.md lists the presets and keys).",
+    async run({ base, positionals }) {
+      if (positionals[0] === 'reset')
+        return show(await call(base, 'DELETE', '/rupantorpay/dialect'));
+      if (positionals.length === 0) return show(await call(base, 'GET', '/rupantorpay/dialect'));
+      const change = parseUserText(() => dialectChangeFromText(positionals.join(' ')));
       return show(await call(base, 'PUT', '/rupantorpay/dialect', change));
-    }
-    case 'health':
+    },
+  },
+  health: {
+    usage: 'health',
+    help: 'Is a sandbox running at --url?',
+    async run({ base }) {
       return show(await call(base, 'GET', '/health'));
-    default:
-      throw new CliError(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
+    },
+  },
+};
+
+export const USAGE = [
+  `Usage: npm run sandbox -- <command> ${COMMON}`,
+  '',
+  ...Object.values(COMMANDS).map((c) => `  ${c.usage}\n      ${c.help.split('\n')[0]}`),
+  '',
+  'npm run sandbox -- <command> --help explains one command.',
+].join('\n');
+
+function helpFor(name: string, command: Command): string {
+  return `Usage: npm run sandbox -- ${command.usage} ${COMMON}\n\n${command.help}`;
+}
+
+export async function run(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  io: CliIo = { print: (line) => console.log(line) },
+): Promise<string> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    const topic = name === 'help' && args[0] ? COMMANDS[args[0]] : undefined;
+    return topic ? helpFor(args[0]!, topic) : USAGE;
   }
+  const command = COMMANDS[name];
+  if (!command) throw new CliError(`Unknown command "${name}".\n\n${USAGE}`);
+  const { values, positionals } = parseCommandArgs(name, args, command.options ?? {});
+  if (values.help) return helpFor(name, command);
+  const base = ((values.url as string | undefined) ?? cliBaseUrlFromEnv(env)).replace(/\/$/, '');
+  return command.run({ base, values, positionals, io });
 }
 
 if (require.main === module) {
   const envFile = resolve(__dirname, '../../.env');
   if (existsSync(envFile)) process.loadEnvFile(envFile);
-  run(process.argv.slice(2), process.env).then(
-    (out) => console.log(out),
+  const stop = new AbortController();
+  process.once('SIGINT', () => stop.abort());
+  run(process.argv.slice(2), process.env, {
+    print: (line) => console.log(line),
+    signal: stop.signal,
+  }).then(
+    (out) => {
+      if (out) console.log(out);
+    },
     (err: unknown) => {
       console.error(err instanceof CliError ? err.message : err);
       process.exit(1);

@@ -16,9 +16,10 @@ async function main(): Promise<void> {
   const server = createServer(buildApp(ctx));
   await listen(server, config.port, config.host);
   const url = `http://${config.host}:${config.port}`;
-  ctx.log.info(
+  ctx.log.info(`gateway sandbox listening on ${url}`);
+  // What each gateway's base URL is, for people wiring something else to it (LOG_LEVEL=debug).
+  ctx.log.debug(
     {
-      url,
       razorpayApiBase: `${url}/razorpay`,
       checkoutScript: `${url}/razorpay/checkout.js`,
       rupantorpayApiBase: `${url}/rupantorpay/api`,
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
       autoCapture: config.autoCapture,
       snapshotFile: config.snapshotFile,
     },
-    `gateway sandbox listening on ${url}`,
+    'sandbox settings',
   );
 
   let stopping = false;

@@ -89,6 +89,9 @@ async function post(
   }
 }
 
+/** Our backend's own 404 names the code; anything else answering 404 is another server. */
+const isOurNotFound = (text: string) => text.includes('ROUTE_NOT_FOUND');
+
 function hintFor(status: number, text: string, url: string): string {
   if (status === 0)
     return `Nothing answered at ${url} (${text}). Is npm run dev running, and the tunnel open?`;
@@ -99,7 +102,13 @@ function hintFor(status: number, text: string, url: string): string {
       '    JSON before the webhook route and verified a re-serialised body instead of the raw bytes.'
     );
   }
-  if (status === 404) return 'Wrong path: the webhook URL must end in /api/webhooks/razorpay.';
+  if (status === 404) {
+    return isOurNotFound(text)
+      ? 'Wrong path: the webhook URL must end in /api/webhooks/razorpay.'
+      : "Not the shop's backend: whatever answered has no such route. Point the check at the backend\n" +
+          '    (http://127.0.0.1:4000 by default, PORT in .env) or at the tunnel URL, not the sandbox (4010)\n' +
+          '    or the storefront (5173).';
+  }
   if (status === 502 || status === 504)
     return 'The tunnel is open but the backend behind it is not answering: start npm run dev.';
   if (status === 503)
@@ -129,39 +138,52 @@ async function findStored(
   }
 }
 
+/** Did the event reach the inbox? true / false, or undefined when it could not be checked. */
+async function confirmStored(deps: CheckDeps, url: string, eventId: string) {
+  if (!deps.adminToken) {
+    deps.print(
+      '  · not checked whether the event was stored: set ADMIN_TOKEN (the backend’s) to check',
+    );
+    return undefined;
+  }
+  try {
+    const stored = await findStored(deps, url, eventId);
+    if (stored) {
+      deps.print(
+        `  ✔ stored in the webhook inbox: signature valid, outcome ${String(stored.outcome)} (${String(stored.detail ?? '')})`,
+      );
+      return true;
+    }
+    deps.print(
+      '  ✘ the backend answered 200 but the event is not in its inbox: is this URL really your backend?',
+    );
+    return false;
+  } catch (err) {
+    deps.print(`  ! could not read the inbox: ${(err as Error).message}`);
+    return undefined;
+  }
+}
+
 export async function runWebhooksCheck(deps: CheckDeps): Promise<number> {
   const url = webhookUrl(deps.url);
-  let ok = true;
   deps.print(`Checking ${url}`);
 
   const eventId = `evt_check${randomBytes(6).toString('hex')}`;
   const body = sampleEvent(eventId);
   const signed = await post(deps, url, body, sign(body, deps.webhookSecret), eventId);
-  if (signed.status === 200) {
+  const accepted = signed.status === 200;
+  let stored: boolean | undefined;
+  if (accepted) {
     deps.print(`  ✔ signed sample payment.failed [${eventId}] → 200 ${signed.text}`);
-    if (deps.adminToken) {
-      try {
-        const stored = await findStored(deps, url, eventId);
-        if (stored) {
-          deps.print(
-            `  ✔ stored in the webhook inbox: signature valid, outcome ${String(stored.outcome)} (${String(stored.detail ?? '')})`,
-          );
-        } else {
-          ok = false;
-          deps.print(
-            '  ✘ the backend answered 200 but the event is not in its inbox: is this URL really your backend?',
-          );
-        }
-      } catch (err) {
-        deps.print(`  ! could not read the inbox: ${(err as Error).message}`);
-      }
-    } else {
-      deps.print('  · set ADMIN_TOKEN to also confirm the event was stored in the inbox');
-    }
+    stored = await confirmStored(deps, url, eventId);
   } else {
-    ok = false;
     deps.print(`  ✘ signed sample → ${signed.status || 'no answer'}`);
     deps.print(`    ${hintFor(signed.status, signed.text, url)}`);
+  }
+  // Nothing answering, or not a webhook endpoint at all: a forged sample proves nothing there.
+  if (signed.status === 0 || signed.status === 404) {
+    deps.print('Webhook check failed: fix the URL first.');
+    return 1;
   }
 
   const forgedId = `evt_forged${randomBytes(6).toString('hex')}`;
@@ -173,21 +195,26 @@ export async function runWebhooksCheck(deps: CheckDeps): Promise<number> {
     sign(forgedBody, `${deps.webhookSecret}-but-wrong`),
     forgedId,
   );
+  const forgedAccepted = forged.status >= 200 && forged.status < 300;
   if (forged.status === 400) {
     deps.print('  ✔ sample with a wrong signature → 400 (rejected, as it must be)');
-  } else if (forged.status === 0) {
-    ok = false;
-  } else {
-    ok = false;
+  } else if (forgedAccepted) {
     deps.print(
       `  ✘ sample with a wrong signature → ${forged.status}: the endpoint accepts forged webhooks!`,
     );
+  } else {
+    deps.print(
+      `  ? sample with a wrong signature → ${forged.status || 'no answer'}: not accepted, but not the 400 a webhook route gives`,
+    );
   }
 
-  deps.print(
-    ok
-      ? 'Webhooks work: signatures are checked on the raw body and events are stored.'
-      : 'Webhook check failed.',
-  );
+  const ok = accepted && forged.status === 400 && stored !== false;
+  if (!ok) deps.print('Webhook check failed.');
+  else if (stored)
+    deps.print('Webhooks work: signatures are checked on the raw body and events are stored.');
+  else
+    deps.print(
+      'Signatures are checked on the raw body (a genuine event accepted, a forged one refused); storage not confirmed.',
+    );
   return ok ? 0 : 1;
 }

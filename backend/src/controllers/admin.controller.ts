@@ -1,5 +1,9 @@
 import type { Request, Response } from 'express';
-import type { ReconcileInput, RefundInput } from '@checkout-lab/contracts/schemas';
+import type {
+  ReconcileInput,
+  RefundInput,
+  WebhookResendInput,
+} from '@checkout-lab/contracts/schemas';
 import type {
   OrderListQuery,
   PaymentListQuery,
@@ -12,6 +16,7 @@ import { cancelOrder, markOrderFulfilled } from '../services/order-state';
 import { reconcile } from '../services/reconcile.service';
 import { refundOrder } from '../services/refund.service';
 import { listRejections } from '../services/webhook-rejection.service';
+import { resendWebhook } from '../services/webhook-resend.service';
 
 type IdParams = { id: string };
 
@@ -42,6 +47,9 @@ export function adminController(ctx: ServiceContext) {
     },
     async listWebhookRejections(_req: Request, res: Response) {
       res.json({ rejections: await listRejections() });
+    },
+    async resendWebhook(req: Request, res: Response) {
+      res.status(202).json(await resendWebhook(ctx, req.body as WebhookResendInput));
     },
     async reconcile(req: Request, res: Response) {
       const input = req.body as ReconcileInput;

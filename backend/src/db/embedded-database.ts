@@ -4,7 +4,7 @@ import { lookup } from 'node:dns/promises';
 import path from 'node:path';
 import { DryMongoBinary, MongoMemoryServer } from 'mongodb-memory-server-core';
 import type { Logger } from '../logger';
-import { MIN_JAVA, javaMajorVersion, startMongoJavaServer } from './mongo-java-server';
+import { javaMajorVersion, javaProblem, startMongoJavaServer } from './mongo-java-server';
 
 export type DatabaseKind = 'external' | 'mongodb-memory-server' | 'mongo-java-server';
 
@@ -49,10 +49,25 @@ export class NoDatabaseError extends Error {
 
 const MONGODB_DOWNLOAD_HOST = 'fastdl.mongodb.org';
 
+/** An option that cannot be used here: `message` for the error list, `calm` for the log. */
+class Unavailable extends Error {
+  constructor(
+    message: string,
+    readonly calm: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Can mongodb-memory-server get a mongod without a doomed multi-second download attempt? */
-async function mongodUnavailable(allowDownload: boolean): Promise<string | undefined> {
+async function mongodUnavailable(allowDownload: boolean): Promise<Unavailable | undefined> {
   if (await DryMongoBinary.locateBinary(await DryMongoBinary.generateOptions())) return undefined;
-  if (!allowDownload) return 'no local mongod binary (MONGOMS_SYSTEM_BINARY or cache)';
+  if (!allowDownload) {
+    return new Unavailable(
+      'no local mongod binary (MONGOMS_SYSTEM_BINARY or cache)',
+      'No local mongod binary: using the offline fallback.',
+    );
+  }
   try {
     await Promise.race([
       lookup(MONGODB_DOWNLOAD_HOST),
@@ -60,13 +75,17 @@ async function mongodUnavailable(allowDownload: boolean): Promise<string | undef
     ]);
     return undefined;
   } catch (err) {
-    return `no cached mongod and ${MONGODB_DOWNLOAD_HOST} is unreachable (${(err as Error).message})`;
+    // The normal case on an offline machine, not a fault: say what happens next.
+    return new Unavailable(
+      `no cached mongod and ${MONGODB_DOWNLOAD_HOST} is unreachable (${(err as Error).message})`,
+      `No mongod here and ${MONGODB_DOWNLOAD_HOST} is out of reach (offline?): using the offline fallback, mongo-java-server.`,
+    );
   }
 }
 
 async function tryMemoryServer(opts: ResolveOptions): Promise<DatabaseServer> {
   const unavailable = await mongodUnavailable(opts.allowDownload ?? true);
-  if (unavailable) throw new Error(unavailable);
+  if (unavailable) throw unavailable;
   const server = await MongoMemoryServer.create({
     instance: {
       ip: '127.0.0.1',
@@ -84,18 +103,18 @@ async function tryMemoryServer(opts: ResolveOptions): Promise<DatabaseServer> {
   };
 }
 
-/** Relative to the working folder when inside it, else absolute. */
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/** Relative to the repository when inside it (`.data/…`), else absolute. */
 function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
+  const relative = path.relative(REPO_ROOT, file);
   return relative.startsWith('..') ? file : relative;
 }
 
 /** H2 file under the data folder for development; the memory backend for tests and benchmarks. */
 async function tryMongoJavaServer(opts: ResolveOptions): Promise<DatabaseServer> {
-  const java = await javaMajorVersion();
-  if (java === undefined) throw new Error('`java` is not on the PATH');
-  if (java < MIN_JAVA)
-    throw new Error(`Java ${java} is on the PATH; ${MIN_JAVA} or newer is needed`);
+  const problem = javaProblem(await javaMajorVersion());
+  if (problem) throw new Error(problem);
   const file = opts.persistDir
     ? path.join(opts.persistDir, 'mongo-java-server', 'checkout-lab.mv.db')
     : undefined;
@@ -127,7 +146,9 @@ export async function startDatabaseServer(opts: ResolveOptions): Promise<Databas
     } catch (err) {
       const reason = `${name}: ${(err as Error).message}`;
       reasons.push(reason);
-      opts.log.info(reason);
+      // Expected on many machines (calm); anything else is a real problem worth a warning.
+      if (err instanceof Unavailable) opts.log.info(err.calm);
+      else opts.log.warn(reason);
     }
   }
   throw new NoDatabaseError(reasons);

@@ -33,13 +33,26 @@ function capture(command: string, args: string[]): Promise<string | undefined> {
   });
 }
 
-/** The major version of `java` on the PATH (8 for "1.8.0_…"), or undefined when there is none. */
-export async function javaMajorVersion(): Promise<number | undefined> {
-  const out = await capture('java', ['-version']);
-  const match = out?.match(/version "(\d+)(?:\.(\d+))?/);
+/** The major version in `java -version`'s output: 8 for "1.8.0_392", 17 for "17.0.15". */
+export function parseJavaMajor(output: string): number | undefined {
+  const match = output.match(/version "(\d+)(?:\.(\d+))?/);
   if (!match) return undefined;
   const major = Number(match[1]);
   return major === 1 ? Number(match[2]) : major;
+}
+
+/** Why this Java cannot run mongo-java-server, naming the version needed; undefined when it can. */
+export function javaProblem(major: number | undefined): string | undefined {
+  if (major === undefined)
+    return `\`java\` is not on the PATH (Java ${MIN_JAVA} or newer is needed)`;
+  if (major < MIN_JAVA) return `Java ${major} is on the PATH; Java ${MIN_JAVA} or newer is needed`;
+  return undefined;
+}
+
+/** The major version of `java` on the PATH, or undefined when there is none. */
+export async function javaMajorVersion(): Promise<number | undefined> {
+  const out = await capture('java', ['-version']);
+  return out === undefined ? undefined : parseJavaMajor(out);
 }
 
 async function listSources(dir: string): Promise<string[]> {
@@ -94,7 +107,7 @@ async function ensureLauncher(log: Logger): Promise<string> {
     if (!existsSync(path.join(dir, 'ready'))) throw new Error(`could not move ${tmp} to ${dir}`);
     await rm(tmp, { recursive: true, force: true }); // someone else finished first
   });
-  log.info(`mongo-java-server ready in ${Math.round((Date.now() - started) / 1000)} s (${dir})`);
+  log.info(`mongo-java-server built in ${Math.round((Date.now() - started) / 1000)} s`);
   await removeOtherBuilds(hash);
   return classpathOf(dir);
 }
@@ -111,7 +124,7 @@ function runMaven(goals: string[], log: Logger): Promise<void> {
     const onLine = (line: string) => {
       tail.push(line);
       if (tail.length > 40) tail.shift();
-      if (line.includes('Downloaded from ') && ++downloads % 25 === 0)
+      if (line.includes('Downloaded from ') && ++downloads % 100 === 0)
         log.info(`  fetched ${downloads} files from Maven Central…`);
     };
     createInterface({ input: child.stdout }).on('line', onLine);

@@ -199,10 +199,28 @@ export interface PaymentGateway {
 
   /** Refunds `amount` minor units of a captured payment. */
   refund(paymentId: string, amount: number, notes: Record<string, string>): Promise<GatewayRefund>;
+
+  /**
+   * Asks for a stored webhook event (by the gateway's event id) to be delivered again. The
+   * sandbox does it through its control API; a real gateway resends from its dashboard, and
+   * `how` says where. Absent: the gateway has no resend at all.
+   */
+  resendWebhook?(eventId: string): Promise<WebhookResend>;
+}
+
+export type WebhookResend = { resent: true } | { resent: false; how: string };
+
+/** What a delivery that failed authentication claims to be: unverified, for the inbox only. */
+export interface WebhookClaims {
+  type?: string;
+  eventId?: string;
 }
 
 export class WebhookSignatureError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly claims: WebhookClaims = {},
+  ) {
     super(message);
     this.name = 'WebhookSignatureError';
   }
@@ -213,7 +231,10 @@ export class WebhookSignatureError extends Error {
  * nothing, the only check there is. Refused and sampled like a bad signature, never stored.
  */
 export class InvalidWebhookError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly claims: WebhookClaims = {},
+  ) {
     super(message);
     this.name = 'InvalidWebhookError';
   }

@@ -18,6 +18,7 @@ import {
   type PaymentReturn,
   type StartCheckoutInput,
   type WebhookHeaders,
+  type WebhookResend,
 } from './gateway';
 import { interpretRazorpayWebhook, toGatewayPayment, toGatewayRefund } from './razorpay.mappers';
 import {
@@ -28,7 +29,9 @@ import {
   razorpaySdkErrorSchema,
 } from './razorpay.schemas';
 import { pointRazorpaySdkAt } from './razorpay.sdk';
+import { resendInSandbox } from './sandbox-control';
 import { verifyRazorpayPaymentSignature, verifyRazorpayWebhookSignature } from './signature';
+import { claimsOf } from './webhook-claims';
 
 export interface RazorpayGatewayConfig {
   keyId: string;
@@ -38,7 +41,13 @@ export interface RazorpayGatewayConfig {
   checkoutUrl: string;
   timeoutMs: number;
   storeName: string;
+  /** The sandbox's control API, when talking to the sandbox (webhook resends). */
+  sandboxControlUrl?: string;
 }
+
+/** Where a real account resends (https://razorpay.com/docs/webhooks/replay-events). */
+const LIVE_RESEND =
+  'Razorpay replays webhooks from its Dashboard: Developers → Webhooks → Replay events (events it could not deliver, up to 7 days old). See https://razorpay.com/docs/webhooks/replay-events';
 
 /** What Razorpay's checkout handler passes to the page (and the page posts to us). */
 const returnSchema = z.looseObject({
@@ -119,6 +128,7 @@ export class RazorpayGateway implements PaymentGateway {
   }
 
   async startCheckout(input: StartCheckoutInput): Promise<CheckoutStart> {
+    // #region tutorial:create-order
     const order = await this.call(
       'create order',
       razorpayOrderSchema,
@@ -138,6 +148,7 @@ export class RazorpayGateway implements PaymentGateway {
         'order created with a different amount',
       );
     }
+    // #endregion
     return {
       kind: 'modal',
       refs: { orderId: order.id },
@@ -168,6 +179,7 @@ export class RazorpayGateway implements PaymentGateway {
     };
   }
 
+  // #region tutorial:confirm-return
   /** The handler's signature is HMAC(our stored order id | payment id); then we ask Razorpay. */
   async confirmReturn(
     ret: PaymentReturn,
@@ -187,19 +199,32 @@ export class RazorpayGateway implements PaymentGateway {
     }
     return { payment: await this.fetchPayment(ret.paymentRef), signed: true };
   }
+  // #endregion
 
+  // #region tutorial:verify-webhook
   parseWebhook(rawBody: Buffer, headers: WebhookHeaders): ParsedWebhook {
     const signature = headers['x-razorpay-signature'];
-    if (!signature) throw new WebhookSignatureError('X-Razorpay-Signature header is missing');
-    if (!verifyRazorpayWebhookSignature(rawBody, signature, this.config.webhookSecret)) {
-      throw new WebhookSignatureError('X-Razorpay-Signature does not match the body');
+    const claims = () => claimsOf(rawBody, { type: 'event' }, headers['x-razorpay-event-id']);
+    if (!signature) {
+      throw new WebhookSignatureError('X-Razorpay-Signature header is missing', claims());
     }
+    if (!verifyRazorpayWebhookSignature(rawBody, signature, this.config.webhookSecret)) {
+      throw new WebhookSignatureError('X-Razorpay-Signature does not match the body', claims());
+    }
+    // #endregion
     // Razorpay sends X-Razorpay-Event-Id with every webhook. A genuinely signed body without it
     // is still genuine: its digest is the idempotency key then (retries resend the same bytes).
     const eventId =
       headers['x-razorpay-event-id'] ||
       `body_${createHash('sha256').update(rawBody).digest('hex').slice(0, 32)}`;
     return interpretRazorpayWebhook(eventId, rawBody);
+  }
+
+  async resendWebhook(eventId: string): Promise<WebhookResend> {
+    const control = this.config.sandboxControlUrl;
+    if (!control) return { resent: false, how: LIVE_RESEND };
+    await resendInSandbox(this.name, control, eventId, this.config.timeoutMs);
+    return { resent: true };
   }
 
   async fetchPayment(paymentId: string): Promise<GatewayPayment> {

@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import type { GatewayName, PaymentGateway } from './gateway';
 import { RazorpayGateway } from './razorpay.gateway';
 import { RupantorpayGateway } from './rupantorpay.gateway';
+import { sandboxControlUrl } from './sandbox-control';
 import { StripeGateway } from './stripe.gateway';
 
 export interface GatewayRegistry {
@@ -55,6 +56,8 @@ export function gatewaysFromConfig(config: Config, log: Logger): GatewayRegistry
         checkoutUrl: config.razorpay.checkoutUrl,
         timeoutMs: config.gatewayTimeoutMs,
         storeName: config.storeName,
+        sandboxControlUrl:
+          config.mode === 'sandbox' ? sandboxControlUrl(config.razorpay.apiBase) : undefined,
       },
       log.child({ gateway: 'razorpay' }),
     ),
@@ -66,6 +69,9 @@ export function gatewaysFromConfig(config: Config, log: Logger): GatewayRegistry
               ...stripe,
               publicBaseUrl: config.publicBaseUrl,
               timeoutMs: config.gatewayTimeoutMs,
+              sandboxControlUrl: config.stripe.sandbox
+                ? sandboxControlUrl(config.stripe.apiBase)
+                : undefined,
             },
             log.child({ gateway: 'stripe' }),
           ),

@@ -19,6 +19,7 @@ import {
   type PaymentGateway,
   type PaymentReturn,
   type StartCheckoutInput,
+  type WebhookResend,
 } from './gateway';
 import { toGatewayPayment } from './rupantorpay.mappers';
 import {
@@ -191,6 +192,14 @@ export class RupantorpayGateway implements PaymentGateway {
       kind: 'payment.hint',
       refs: { paymentId: hint.data.transaction_id },
       payload: json,
+    };
+  }
+
+  /** Its notifications are unsigned hints to ask it: asking again is the resend. */
+  async resendWebhook(): Promise<WebhookResend> {
+    return {
+      resent: false,
+      how: 'RupantorPay notifications only tell the shop to ask RupantorPay, so there is nothing to resend: press Reconcile now (Admin → Payments), and the shop asks it about every open payment.',
     };
   }
 

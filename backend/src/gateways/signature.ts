@@ -4,6 +4,7 @@ export function hmacSha256Hex(payload: string | Buffer, secret: string): string 
   return createHmac('sha256', secret).update(payload).digest('hex');
 }
 
+// #region tutorial:verify-checkout-signature
 /** An HMAC-SHA256 digest in hex: exactly 64 digits, nothing more, nothing less. */
 const SHA256_HEX = /^[0-9a-f]{64}$/i;
 
@@ -29,7 +30,9 @@ export function verifyRazorpayPaymentSignature(
 ): boolean {
   return safeEqualHex(hmacSha256Hex(`${orderId}|${paymentId}`, keySecret), signature);
 }
+// #endregion
 
+// #region tutorial:webhook-signature
 /** Razorpay's webhook signature: HMAC-SHA256 of the exact raw body with the webhook secret. */
 export function verifyRazorpayWebhookSignature(
   rawBody: Buffer,
@@ -38,3 +41,4 @@ export function verifyRazorpayWebhookSignature(
 ): boolean {
   return safeEqualHex(hmacSha256Hex(rawBody, webhookSecret), signature);
 }
+// #endregion

@@ -22,7 +22,9 @@ import {
   type PaymentReturn,
   type StartCheckoutInput,
   type WebhookHeaders,
+  type WebhookResend,
 } from './gateway';
+import { resendInSandbox } from './sandbox-control';
 import {
   chargeToPayment,
   declinedAttempt,
@@ -44,6 +46,7 @@ import {
   stripeListSchema,
   stripeRefundSchema,
 } from './stripe.schemas';
+import { claimsOf } from './webhook-claims';
 
 export interface StripeGatewayConfig {
   secretKey: string;
@@ -55,7 +58,13 @@ export interface StripeGatewayConfig {
   /** Where the buyer's browser reaches us (PUBLIC_BASE_URL): the return URL. */
   publicBaseUrl: string;
   timeoutMs: number;
+  /** The sandbox's control API, when talking to the sandbox (webhook resends). */
+  sandboxControlUrl?: string;
 }
+
+/** Where a real account resends (Dashboard, or the Stripe CLI). */
+const LIVE_RESEND =
+  'Stripe resends from its Dashboard (Workbench → Webhooks → the event → Resend) or with the Stripe CLI: stripe events resend <evt_id>.';
 
 /** What Stripe appends to the return URL (https://docs.stripe.com/payments/accept-a-payment). */
 const returnSchema = z.looseObject({
@@ -194,7 +203,8 @@ export class StripeGateway implements PaymentGateway {
 
   parseWebhook(rawBody: Buffer, headers: WebhookHeaders, receivedAt: Date): ParsedWebhook {
     const signature = headers['stripe-signature'];
-    if (!signature) throw new WebhookSignatureError('Stripe-Signature header is missing');
+    const claims = () => claimsOf(rawBody, { type: 'type', id: 'id' });
+    if (!signature) throw new WebhookSignatureError('Stripe-Signature header is missing', claims());
     let event: unknown;
     try {
       event = this.sdk.webhooks.constructEvent(
@@ -207,12 +217,19 @@ export class StripeGateway implements PaymentGateway {
       );
     } catch (err) {
       if (err instanceof Stripe.errors.StripeSignatureVerificationError) {
-        throw new WebhookSignatureError(`Stripe-Signature: ${err.message}`);
+        throw new WebhookSignatureError(`Stripe-Signature: ${err.message}`, claims());
       }
       event = undefined; // signed, but not JSON: kept for the inbox, acted on never
     }
     const digest = createHash('sha256').update(rawBody).digest('hex').slice(0, 32);
     return interpretStripeEvent(event, `body_${digest}`);
+  }
+
+  async resendWebhook(eventId: string): Promise<WebhookResend> {
+    const control = this.config.sandboxControlUrl;
+    if (!control) return { resent: false, how: LIVE_RESEND };
+    await resendInSandbox(this.name, control, eventId, this.config.timeoutMs);
+    return { resent: true };
   }
 
   /** Our payments are intents (`pi_…`) and, for declined tries, their failed charges (`ch_…`). */

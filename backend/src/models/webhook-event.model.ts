@@ -26,8 +26,14 @@ const webhookEventSchema = new Schema(
     processedAt: { type: Date },
     outcome: { type: String, required: true, enum: WEBHOOK_OUTCOMES, default: 'pending' },
     detail: { type: String },
+    /** Our payment attempt and order the event turned out to be about (set when processed). */
+    payment: { type: Schema.Types.ObjectId, ref: 'Payment' },
+    order: { type: Schema.Types.ObjectId, ref: 'Order' },
     error: { type: String },
     attempts: { type: Number, default: 0 },
+    /** Deliveries of the same event after the first (gateway retries, resends): answered duplicate. */
+    redeliveries: { type: Number, default: 0 },
+    lastRedeliveredAt: { type: Date },
     leaseUntil: { type: Date },
   },
   { timestamps: true },

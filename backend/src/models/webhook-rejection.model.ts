@@ -15,6 +15,9 @@ const sampleSchema = new Schema(
     source: { type: String, default: '' },
     reason: { type: String, required: true },
     body: { type: String, default: '' },
+    /** What the delivery said it was (its event type and id), unverified. */
+    claimedType: { type: String },
+    claimedEventId: { type: String },
   },
   { _id: false },
 );

@@ -13,6 +13,7 @@ import {
   reconcileSummarySchema,
   webhookEventDtoSchema,
   webhookRejectionsDtoSchema,
+  webhookResendDtoSchema,
 } from '@checkout-lab/contracts/dto';
 import {
   checkoutBody,
@@ -21,6 +22,7 @@ import {
   productPatchSchema,
   reconcileBody,
   refundBody,
+  webhookResendBody,
 } from '@checkout-lab/contracts/schemas';
 import { z } from 'zod';
 import { orderListQuery, paymentListQuery, webhookEventListQuery } from '../schemas/admin.schema';
@@ -315,6 +317,17 @@ export const OPERATIONS: Operation[] = [
     admin: true,
     summary: 'Deliveries refused for their signature: a count per gateway and the last samples',
     responses: { 200: z.object({ rejections: z.array(webhookRejectionsDtoSchema) }) },
+  },
+  {
+    method: 'post',
+    path: '/api/admin/webhook-events/resend',
+    tag: 'admin',
+    admin: true,
+    summary: 'Deliver a webhook event again (sandbox mode)',
+    description:
+      'Asks the sandbox to deliver the event again, byte for byte: a stored event (the shop answers it duplicate, and counts the redelivery) or a refused delivery by the id it claimed. With a real gateway the answer is 409 RESEND_UNAVAILABLE, saying where its dashboard resends.',
+    body: webhookResendBody,
+    responses: { 202: webhookResendDtoSchema },
   },
   {
     method: 'post',

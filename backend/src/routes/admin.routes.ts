@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { adminController } from '../controllers/admin.controller';
 import { validate } from '../middleware/validate';
-import { reconcileBody, refundBody } from '@checkout-lab/contracts/schemas';
+import { reconcileBody, refundBody, webhookResendBody } from '@checkout-lab/contracts/schemas';
 import { orderListQuery, paymentListQuery, webhookEventListQuery } from '../schemas/admin.schema';
 import { orderIdParams } from '../schemas/order.schema';
 import type { ServiceContext } from '../services/context';
@@ -24,6 +24,7 @@ export function adminRoutes(ctx: ServiceContext): Router {
   router.get('/payments', validate({ query: paymentListQuery }), c.listPayments);
   router.get('/webhook-events', validate({ query: webhookEventListQuery }), c.listWebhookEvents);
   router.get('/webhook-rejections', c.listWebhookRejections);
+  router.post('/webhook-events/resend', validate({ body: webhookResendBody }), c.resendWebhook);
   router.post('/reconcile', validate({ body: reconcileBody }), c.reconcile);
   router.get('/emails', c.listEmails);
   return router;

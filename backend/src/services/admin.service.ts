@@ -78,19 +78,31 @@ export async function listPayments(query: PaymentListQuery): Promise<Page<AdminP
   };
 }
 
-export function listWebhookEvents(query: WebhookEventListQuery): Promise<Page<WebhookEventDto>> {
+export async function listWebhookEvents(
+  query: WebhookEventListQuery,
+): Promise<Page<WebhookEventDto>> {
   const filter = {
     ...(query.gateway ? { gateway: query.gateway } : {}),
     ...(query.type ? { type: query.type } : {}),
     ...(query.outcome ? { outcome: query.outcome } : {}),
     ...(query.eventId ? { eventId: query.eventId } : {}),
   };
-  return paginate(
+  const page = await paginate(
     query,
     (skip, limit) =>
       WebhookEventModel.find(filter).sort({ receivedAt: -1, _id: -1 }).skip(skip).limit(limit),
     () => WebhookEventModel.countDocuments(filter),
-    (e) => ({
+    (e) => e,
+  );
+  // One query for the page's orders, not one per event.
+  const orders = await OrderModel.find(
+    { _id: { $in: page.items.flatMap((e) => (e.order ? [e.order] : [])) } },
+    { publicId: 1 },
+  );
+  const publicIds = new Map(orders.map((o) => [o.id as string, o.publicId]));
+  return {
+    ...page,
+    items: page.items.map((e) => ({
       id: e.id as string,
       gateway: e.gateway,
       eventId: e.eventId,
@@ -100,11 +112,14 @@ export function listWebhookEvents(query: WebhookEventListQuery): Promise<Page<We
       detail: e.detail ?? null,
       error: e.error ?? null,
       attempts: e.attempts,
+      redeliveries: e.redeliveries ?? 0,
       receivedAt: e.receivedAt.toISOString(),
       processedAt: e.processedAt?.toISOString() ?? null,
+      orderId: (e.order && publicIds.get(e.order.toString())) ?? null,
+      paymentId: e.payment?.toString() ?? null,
       payload: e.payload ?? parseBody(e.rawBody),
-    }),
-  );
+    })),
+  };
 }
 
 function parseBody(raw: Buffer | null | undefined): unknown {

@@ -57,6 +57,7 @@ function linesOf(order: OrderDocument): HoldLine[] {
 
 /** Step 1, claimed: the units are taken under the paying attempt's hold, all or none. */
 async function takeStock(orderId: OrderDocument['_id'], source: TimelineSource): Promise<void> {
+  // #region tutorial:fulfil-once
   const order = await OrderModel.findOneAndUpdate(
     {
       _id: orderId,
@@ -68,6 +69,7 @@ async function takeStock(orderId: OrderDocument['_id'], source: TimelineSource):
     { returnDocument: 'after' },
   );
   if (!order) return;
+  // #endregion
   const holdId = await findHoldId(order);
   const short = await takeLines(holdId, linesOf(order));
   const slugs = order.items.filter((i) => short.some((l) => l.product.equals(i.product)));

@@ -37,6 +37,7 @@ function describeAmount(amount: number, currency: string): string {
     : `${amount} ${currency} (minor units)`;
 }
 
+// #region tutorial:conditional-transition
 /** Moves a payment to `to` if its current status allows it; true when this call did it. */
 export async function transitionPayment(
   paymentId: PaymentDocument['_id'],
@@ -54,6 +55,7 @@ export async function transitionPayment(
   );
   return result.modifiedCount === 1;
 }
+// #endregion
 
 export type ApplyResult = 'captured' | 'changed' | 'no_change' | 'amount_mismatch';
 

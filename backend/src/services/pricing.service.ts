@@ -70,6 +70,7 @@ export function couponProblem(
   return undefined;
 }
 
+// #region tutorial:price-cart
 export function computeTotals(lines: PricedLine[], currency: Currency, coupon?: Coupon): Totals {
   const subtotal = lines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0);
   let discount = 0;
@@ -82,3 +83,4 @@ export function computeTotals(lines: PricedLine[], currency: Currency, coupon?: 
   const shipping = subtotal >= rule.freeFrom || subtotal === 0 ? 0 : rule.fee;
   return { subtotal, discount, tax, shipping, total: taxable + tax + shipping };
 }
+// #endregion

@@ -51,6 +51,7 @@ export async function reconcile(
       paymentId: p.refs.paymentId ?? undefined,
     });
   }
+  // #region tutorial:reconcile
   for (const { gateway: name, ...refs } of checkouts.values()) {
     summary.checked++;
     const gateway = ctx.gateways.get(name);
@@ -65,6 +66,7 @@ export async function reconcile(
       ctx.log.warn({ err, refs }, 'reconcile: gateway unavailable; will try again next run');
     }
   }
+  // #endregion
 
   summary.webhooksRetried = await retryUnprocessedWebhooks(ctx);
   summary.ordersRepaired = await settleCapturedPayments(ctx, cutoff);

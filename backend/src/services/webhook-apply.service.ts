@@ -12,6 +12,8 @@ import { notePayment } from './timeline.service';
 interface Applied {
   outcome: WebhookOutcome;
   detail: string;
+  /** Our payment attempt the event was about, when it is one of ours. */
+  payment?: Pick<PaymentDocument, '_id' | 'order'>;
 }
 
 /** Applies an authenticated event through the same state machine as every other source. */
@@ -49,8 +51,12 @@ export async function applyWebhook(
       const changed = await applyGatewayRefund(payment, event.refund, 'webhook');
       await syncOrderRefunds(payment._id, 'webhook');
       return changed
-        ? { outcome: 'applied', detail: `refund ${event.refund.refundId} ${event.refund.status}` }
-        : { outcome: 'no_change', detail: 'already known' };
+        ? {
+            outcome: 'applied',
+            detail: `refund ${event.refund.refundId} ${event.refund.status}`,
+            payment,
+          }
+        : { outcome: 'no_change', detail: 'already known', payment };
     }
     case 'payment.hint': {
       // Unsigned notification: ask the gateway, never believe the payload.
@@ -105,7 +111,7 @@ async function receivedThenSettled(
   if (!doc) return describe('unknown_order', gp.paymentId);
   await announce(doc._id, event);
   const { result } = await settleAttempt(ctx, gateway, doc, gp, 'webhook');
-  return describe(result, gp.paymentId);
+  return { ...describe(result, gp.paymentId), payment: doc };
 }
 
 function describe(result: string, paymentId: string): Applied {

@@ -1,5 +1,6 @@
 // Rejected webhook deliveries are counted and sampled, never stored one document each.
 import type { WebhookRejectionsDto } from '@checkout-lab/contracts/dto';
+import type { WebhookClaims } from '../gateways/gateway';
 import {
   REJECTION_BODY_CHARS,
   REJECTION_SAMPLES,
@@ -9,7 +10,13 @@ import {
 /** Counts one rejection and keeps it as the newest sample (overwriting the oldest slot). */
 export async function recordRejection(
   gateway: string,
-  rejection: { source: string; reason: string; rawBody: Buffer },
+  rejection: {
+    source: string;
+    reason: string;
+    rawBody: Buffer;
+    /** What the delivery claimed to be (read by its gateway, never trusted). */
+    claims?: WebhookClaims;
+  },
 ): Promise<void> {
   const at = new Date();
   const counted = await WebhookRejectionModel.findOneAndUpdate(
@@ -28,6 +35,8 @@ export async function recordRejection(
           source: rejection.source.slice(0, 64),
           reason: rejection.reason.slice(0, 200),
           body: body.slice(0, REJECTION_BODY_CHARS),
+          ...(rejection.claims?.type ? { claimedType: rejection.claims.type } : {}),
+          ...(rejection.claims?.eventId ? { claimedEventId: rejection.claims.eventId } : {}),
         },
       },
     },
@@ -42,6 +51,13 @@ export async function listRejections(): Promise<WebhookRejectionsDto[]> {
     lastAt: doc.lastAt?.toISOString() ?? null,
     samples: [...doc.samples.values()]
       .sort((a, b) => b.at.getTime() - a.at.getTime())
-      .map((s) => ({ at: s.at.toISOString(), source: s.source, reason: s.reason, body: s.body })),
+      .map((s) => ({
+        at: s.at.toISOString(),
+        source: s.source,
+        reason: s.reason,
+        claimedType: s.claimedType ?? null,
+        claimedEventId: s.claimedEventId ?? null,
+        body: s.body,
+      })),
   }));
 }

@@ -66,17 +66,22 @@ export async function receiveWebhook(
     const invalid = err instanceof InvalidWebhookError;
     if (!(err instanceof WebhookSignatureError) && !invalid) throw err;
     // Counted and sampled, never stored one document each: a flood must not grow the inbox.
-    await recordRejection(gatewayName, { source, reason: err.message, rawBody }).catch(
-      (e: unknown) => ctx.log.warn({ err: e }, 'could not record a rejected webhook'),
-    );
+    await recordRejection(gatewayName, {
+      source,
+      reason: err.message,
+      rawBody,
+      claims: err.claims,
+    }).catch((e: unknown) => ctx.log.warn({ err: e }, 'could not record a rejected webhook'));
     throw HttpError.badRequest(err.message, invalid ? 'INVALID_WEBHOOK' : 'INVALID_SIGNATURE');
   }
 
+  // #region tutorial:store-event-once
+  const eventId = intakeEventId(parsed, receivedAt.getTime());
   let event: WebhookEventDocument;
   try {
     event = await WebhookEventModel.create({
       gateway: gatewayName,
-      eventId: intakeEventId(parsed, Date.now()),
+      eventId,
       type: parsed.type,
       signatureValid: parsed.kind !== 'payment.hint',
       // The raw bytes only: the inbox parses them when read, so scans decode half as much.
@@ -87,9 +92,15 @@ export async function receiveWebhook(
       outcome: 'pending',
     });
   } catch (err) {
-    if (isDuplicateKey(err)) return { status: 'duplicate' };
-    throw err; // database trouble: a 503, so the gateway delivers it again later
+    if (!isDuplicateKey(err)) throw err; // database trouble: a 503, so the gateway delivers it again later
+    // Stored once, changed nothing; the inbox counts it, so a retry or a resend is visible.
+    await WebhookEventModel.updateOne(
+      { gateway: gatewayName, eventId },
+      { $inc: { redeliveries: 1 }, $set: { lastRedeliveredAt: receivedAt } },
+    ).catch((e: unknown) => ctx.log.warn({ err: e }, 'could not count a redelivered webhook'));
+    return { status: 'duplicate' };
   }
+  // #endregion
   // Acknowledged either way: an event the queue turns away stays stored and unprocessed, and the
   // reconcile sweep (retryUnprocessedWebhooks) picks it up.
   ctx.tasks.run(`webhook ${event.eventId}`, () => processWebhookEvent(ctx, event._id));
@@ -119,10 +130,15 @@ export async function processWebhookEvent(
       event.headers ?? {},
       event.receivedAt,
     );
-    const { outcome, detail } = await applyWebhook(ctx, gateway, parsed);
+    const { outcome, detail, payment } = await applyWebhook(ctx, gateway, parsed);
+    // The inbox links the event to what it was about: our payment and its order.
+    const links = payment ? { payment: payment._id, order: payment.order } : {};
     await WebhookEventModel.updateOne(
       { _id: event._id },
-      { $set: { processedAt: new Date(), outcome, detail }, $unset: { leaseUntil: 1, error: 1 } },
+      {
+        $set: { processedAt: new Date(), outcome, detail, ...links },
+        $unset: { leaseUntil: 1, error: 1 },
+      },
     );
   } catch (err) {
     ctx.log.error({ err, eventId: event.eventId }, 'webhook processing failed; will retry');

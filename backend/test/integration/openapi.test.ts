@@ -4,34 +4,8 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { Express } from 'express';
 import request from 'supertest';
+import { servedRoutes } from '../../../scripts/lib/express-routes.cjs';
 import { buildTestApp } from '../helpers/test-app';
-
-interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
-  handle: { stack?: Layer[] };
-  rawPath?: unknown;
-}
-
-/** Every "METHOD /path" the app serves, from Express's own router stack. */
-function servedRoutes(app: Express): Set<string> {
-  const found = new Set<string>();
-  const walk = (stack: Layer[], prefix: string) => {
-    for (const layer of stack) {
-      const mount = typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : '';
-      if (layer.route) {
-        for (const method of Object.keys(layer.route.methods)) {
-          // A router's '/' is its mount path itself: /api/orders, not /api/orders/.
-          const path = layer.route.path === '/' && prefix ? prefix : prefix + layer.route.path;
-          found.add(`${method.toUpperCase()} ${path}`);
-        }
-      } else if (layer.handle.stack) {
-        walk(layer.handle.stack, prefix + mount);
-      }
-    }
-  };
-  walk((app as unknown as { router: { stack: Layer[] } }).router.stack, '');
-  return found;
-}
 
 let app: Express;
 let gateways: string[];

@@ -10,8 +10,14 @@ import type {
   ReconcileSummary,
   WebhookEventDto,
   WebhookRejectionsDto,
+  WebhookResendDto,
 } from '@checkout-lab/contracts/dto';
-import type { ProductCreateBody, ProductPatch, RefundBody } from '@checkout-lab/contracts/schemas';
+import type {
+  ProductCreateBody,
+  ProductPatch,
+  RefundBody,
+  WebhookResendInput,
+} from '@checkout-lab/contracts/schemas';
 import { call, http } from './api-client';
 
 export type ListQuery = Record<string, string | number | undefined>;
@@ -51,6 +57,8 @@ export function adminApi(token: string) {
       get<Page<WebhookEventDto>>('/admin/webhook-events', query),
     listWebhookRejections: async () =>
       (await get<{ rejections: WebhookRejectionsDto[] }>('/admin/webhook-rejections')).rejections,
+    resendWebhook: (event: WebhookResendInput) =>
+      post<WebhookResendDto>('/admin/webhook-events/resend', event),
     reconcile: async (olderThanSeconds?: number) =>
       (
         await post<{ summary: ReconcileSummary }>(

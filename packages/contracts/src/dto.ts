@@ -253,8 +253,14 @@ export const webhookEventDtoSchema = z.object({
   detail: z.string().nullable(),
   error: z.string().nullable(),
   attempts: z.number().int(),
+  /** Deliveries of this event after the first (retries, resends): each answered duplicate. */
+  redeliveries: z.number().int(),
   receivedAt: isoTime,
   processedAt: nullableTime,
+  /** The shop order the event was about (its public id), once processed; null when not ours. */
+  orderId: z.string().nullable(),
+  /** Our payment attempt it was about (PaymentDto.id), once processed. */
+  paymentId: z.string().nullable(),
   payload: z.unknown(),
 });
 export type WebhookEventDto = z.infer<typeof webhookEventDtoSchema>;
@@ -265,6 +271,10 @@ export const webhookRejectionSampleDtoSchema = z.object({
   /** The client address (req.ip): the socket's, or a trusted proxy's X-Forwarded-For. */
   source: z.string(),
   reason: z.string(),
+  /** The event type the delivery claimed to be (unverified: its signature failed). */
+  claimedType: z.string().nullable(),
+  /** The event id it claimed. */
+  claimedEventId: z.string().nullable(),
   body: z.string(),
 });
 export type WebhookRejectionSampleDto = z.infer<typeof webhookRejectionSampleDtoSchema>;
@@ -277,6 +287,12 @@ export const webhookRejectionsDtoSchema = z.object({
   samples: z.array(webhookRejectionSampleDtoSchema),
 });
 export type WebhookRejectionsDto = z.infer<typeof webhookRejectionsDtoSchema>;
+
+/** The answer to a resend: which event the sandbox is delivering again. */
+export const webhookResendDtoSchema = z.object({
+  resent: z.object({ gateway: gatewayNameDto, eventId: z.string() }),
+});
+export type WebhookResendDto = z.infer<typeof webhookResendDtoSchema>;
 
 export const outboxEmailDtoSchema = z.object({
   id: z.string(),

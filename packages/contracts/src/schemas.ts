@@ -160,6 +160,13 @@ export type ProductInput = z.infer<typeof productInputSchema>;
 /** What a client sends to create a product (fields with defaults may be left out). */
 export type ProductCreateBody = z.input<typeof productInputSchema>;
 export type ProductPatch = z.infer<typeof productPatchSchema>;
+/** Deliver a webhook event again (sandbox mode): a stored event, or a refused one's claimed id. */
+export const webhookResendBody = z.strictObject({
+  gateway: gatewayNameSchema,
+  eventId: z.string().regex(/^[A-Za-z0-9_]{1,80}$/, 'must be a gateway event id, like evt_…'),
+});
+
+export type WebhookResendInput = z.infer<typeof webhookResendBody>;
 export type RefundInput = z.infer<typeof refundBody>;
 /** What an admin client sends to refund. */
 export type RefundBody = z.input<typeof refundBody>;

@@ -16,6 +16,14 @@ type TargetsKey = 'webhookUrls' | 'stripeWebhookUrls';
 // Each gateway has its own webhook targets; Razorpay's is the default for older callers.
 const targetsKey = (gateway: 'razorpay' | 'stripe'): TargetsKey =>
   gateway === 'stripe' ? 'stripeWebhookUrls' : 'webhookUrls';
+const eventsQuerySchema = z.object({
+  limit: z.coerce
+    .number({ error: 'must be a whole number from 1 to 500' })
+    .int('must be a whole number from 1 to 500')
+    .min(1, 'must be a whole number from 1 to 500')
+    .max(500, 'must be a whole number from 1 to 500')
+    .default(50),
+});
 const settingsSchema = z
   .object({ autoCapture: z.boolean(), timeScale: z.number().positive().max(100) })
   .partial()
@@ -73,7 +81,7 @@ export function controlRouter(ctx: SandboxContext): Router {
   });
 
   router.get('/events', (req, res) => {
-    const limit = Math.min(500, Math.max(1, Number(req.query.limit) || 50));
+    const limit = parse(eventsQuerySchema, req.query).limit;
     const ids = [...ctx.store.events.keys()].slice(-limit);
     res.json({ events: ids.map((id) => eventView(ctx, id, false)) });
   });

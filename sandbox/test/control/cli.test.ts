@@ -1,10 +1,18 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { formatDelivery, run } from '../../src/cli';
+import { formatDelivery, run, USAGE } from '../../src/cli';
 import type { RunningSandbox } from '../../src/index';
 import { startTestSandbox } from '../helpers/sandbox';
 import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver';
+
+async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 describe('sandbox CLI', () => {
   let sandbox: RunningSandbox;
@@ -64,6 +72,85 @@ describe('sandbox CLI', () => {
     expect(JSON.parse(await cli('dialect'))).toMatchObject({ statuses: 'seed000' });
     expect(JSON.parse(await cli('dialect', 'reset'))).toMatchObject({ statuses: 'documented' });
     await expect(cli('dialect', 'loud')).rejects.toThrow(/Invalid dialect/);
+  });
+
+  it('when a flag is misspelt, then it is refused in one line naming the flags the command takes', async () => {
+    await expect(cli('events', '--lmit', '3')).rejects.toThrow(
+      /^Unknown option --lmit for "events" \(it takes .*--limit.*\)\. See: npm run sandbox -- events --help$/,
+    );
+    await expect(cli('trigger', 'payment.captured', '--gatway', 'stripe')).rejects.toThrow(
+      /Unknown option --gatway for "trigger"/,
+    );
+  });
+
+  it('when a value is bad or missing, then it says what is wrong instead of guessing', async () => {
+    await expect(cli('events', '--limit', 'abc')).rejects.toThrow(
+      '--limit must be a whole number from 1 to 500, not "abc"',
+    );
+    await expect(cli('events', '--limit', '0')).rejects.toThrow(/from 1 to 500, not "0"/);
+    await expect(run(['events', '--limit'], {})).rejects.toThrow('--limit needs a value');
+    await expect(cli('webhooks', '--gateway', 'paypal')).rejects.toThrow(
+      '--gateway must be razorpay or stripe, not "paypal"',
+    );
+    await expect(cli('settings', 'timeScale=fast')).rejects.toThrow(
+      'timeScale: "fast" is neither true, false nor a number',
+    );
+  });
+
+  it('when a fault value is out of range, then the message is one readable line, not zod JSON', async () => {
+    const failure = await cli('faults', 'set', 'duplicate=5').then(
+      () => undefined,
+      (err: Error) => err.message,
+    );
+    expect(failure).toBe('duplicate: Too big: expected number to be <=1');
+  });
+
+  it('when --help is asked, then each command explains itself and the CLI lists every command', async () => {
+    expect(await run(['--help'], {})).toBe(USAGE);
+    expect(await run(['help'], {})).toBe(USAGE);
+    for (const command of ['events', 'trigger', 'resend', 'faults', 'webhooks', 'settings']) {
+      expect(USAGE).toContain(`  ${command}`);
+      expect(await run([command, '--help'], {})).toMatch(
+        new RegExp(`^Usage: npm run sandbox -- ${command}`),
+      );
+    }
+    expect(await run(['events', '-h'], {})).toContain('--follow');
+    expect(await run(['help', 'events'], {})).toContain('--limit N');
+  });
+
+  it('when the log is followed, then new events and deliveries print as they happen, with times', async () => {
+    const lines: string[] = [];
+    const stop = new AbortController();
+    const following = run(
+      ['events', '--follow', '--url', sandbox.url],
+      {},
+      {
+        print: (text) => lines.push(...text.split('\n')),
+        signal: stop.signal,
+      },
+    );
+    await waitFor(() => lines.length > 0);
+    const before = lines.length;
+    const triggered = await cli('trigger', 'refund.processed');
+    const id = /--> refund\.processed \[(evt_\w+)\]/.exec(triggered)![1];
+    await sandbox.idle();
+    try {
+      await waitFor(() => lines.slice(before).some((l) => l.includes('<-- [200]')));
+    } finally {
+      stop.abort();
+    }
+    expect(await following).toBe('');
+    const fresh = lines.slice(before);
+    expect(fresh).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`^\\d\\d:\\d\\d:\\d\\d --> refund\\.processed \\[${id}\\]$`),
+      ),
+    );
+    expect(fresh).toContainEqual(
+      expect.stringMatching(/^\d\d:\d\d:\d\d <-- \[200\] POST http:\/\/127\.0\.0\.1:\d+/),
+    );
+    // Nothing already shown is printed twice.
+    expect(lines.filter((l) => l.includes(`[${id}]`))).toHaveLength(1);
   });
 
   it('when a delivery had faults and no response, then the line says so', () => {

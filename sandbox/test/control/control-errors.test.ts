@@ -39,4 +39,19 @@ describe('control API errors', () => {
       }
     },
   );
+
+  it.each(['abc', '0', '501', '2.5'])(
+    'when GET /events is asked for limit=%s, then 400 names the range instead of guessing 50',
+    async (limit) => {
+      const res = await fetch(`${sandbox.url}/_sandbox/events?limit=${limit}`);
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { error: { description: string } };
+      expect(body.error.description).toBe('limit: must be a whole number from 1 to 500');
+    },
+  );
+
+  it('when GET /events has no limit, then the last 50 are listed', async () => {
+    const res = await fetch(`${sandbox.url}/_sandbox/events`);
+    expect(res.status).toBe(200);
+  });
 });

@@ -1,10 +1,12 @@
 import { useCallback, useState } from 'react';
+import { Link } from 'wouter';
 import { ErrorMessage } from '../../components/ui/alert';
 import { Loading } from '../../components/ui/loading';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { formatDateTime } from '../../lib/format-date';
 import { useAdminApi } from './admin-session';
 import { Pager } from './pager';
+import { ResendButton } from './resend-button';
 import { useAdminData } from './use-admin-data';
 import { WebhookRejections } from './webhook-rejections';
 import { WEBHOOK_OUTCOMES } from '@checkout-lab/contracts/statuses';
@@ -80,9 +82,31 @@ export function AdminWebhooksPage() {
                   <span className="hint">
                     {e.gateway} · <code>{e.eventId}</code> · {formatDateTime(e.receivedAt)}
                     {e.attempts > 1 ? ` · ${e.attempts} attempts` : ''}
+                    {e.redeliveries > 0 ? ` · received ${e.redeliveries + 1}×, stored once` : ''}
                   </span>
                 </div>
                 {(e.detail || e.error) && <p className="small">{e.error ?? e.detail}</p>}
+                <p className="small inbox-links">
+                  {e.orderId ? (
+                    <>
+                      Order{' '}
+                      <Link href={`/admin/orders/${encodeURIComponent(e.orderId)}`}>
+                        <code>{e.orderId}</code>
+                      </Link>
+                      {e.paymentId && (
+                        <>
+                          {' '}
+                          · payment <code>{e.paymentId}</code>
+                        </>
+                      )}
+                    </>
+                  ) : (
+                    <span className="hint">
+                      {e.processedAt ? 'Not about an order of ours' : 'Not processed yet'}
+                    </span>
+                  )}{' '}
+                  · <ResendButton gateway={e.gateway} eventId={e.eventId} stored />
+                </p>
                 <details>
                   <summary>Payload</summary>
                   <pre className="payload">{JSON.stringify(e.payload, null, 2)}</pre>

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { formatDateTime } from '../../lib/format-date';
 import { useAdminApi } from './admin-session';
+import { ResendButton } from './resend-button';
 import { useAdminData } from './use-admin-data';
 
 /**
@@ -23,7 +24,28 @@ export function WebhookRejections() {
         <ul key={r.gateway} className="plain-list">
           {r.samples.slice(0, 20).map((s) => (
             <li key={`${s.at}-${s.source}`} className="small">
-              {formatDateTime(s.at)} · {r.gateway} · {s.source || 'unknown source'} · {s.reason}
+              {formatDateTime(s.at)} · {r.gateway} ·{' '}
+              {s.claimedType ? (
+                <>
+                  claimed <strong>{s.claimedType}</strong>
+                  {s.claimedEventId && (
+                    <>
+                      {' '}
+                      <code>{s.claimedEventId}</code>
+                    </>
+                  )}{' '}
+                  ·{' '}
+                </>
+              ) : (
+                'claims no event type · '
+              )}
+              {s.source || 'unknown source'} · {s.reason}
+              {s.claimedEventId && (
+                <>
+                  {' '}
+                  · <ResendButton gateway={r.gateway} eventId={s.claimedEventId} stored={false} />
+                </>
+              )}
               <pre className="payload">{s.body}</pre>
             </li>
           ))}

@@ -47,6 +47,7 @@ export async function openRazorpayModal(
   if (typeof Razorpay !== 'function') {
     throw new ScriptLoadError(scriptUrl, 'it loaded but did not define Razorpay');
   }
+  // #region tutorial:open-modal
   const rzp = new Razorpay({
     ...options,
     handler: callbacks.onSuccess,
@@ -55,5 +56,6 @@ export async function openRazorpayModal(
   });
   rzp.on('payment.failed', (response) => callbacks.onFailure(response.error));
   rzp.open();
+  // #endregion
   return rzp;
 }
