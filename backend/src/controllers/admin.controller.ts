@@ -57,7 +57,7 @@ export function adminController(ctx: ServiceContext) {
         input.olderThanSeconds === undefined
           ? ctx.config.reconcile.graceMs
           : input.olderThanSeconds * 1000;
-      res.json({ summary: await reconcile(ctx, graceMs) });
+      res.json({ summary: await reconcile(ctx, graceMs, { allOpen: true }) });
     },
     async listEmails(_req: Request, res: Response) {
       res.json({ emails: await ctx.mailer.listOutbox() });

@@ -87,6 +87,14 @@ const paymentSchema = new Schema(
      * equality (an index every database here can serve), so it reads only what is unsettled.
      */
     settlePending: { type: Boolean },
+    /**
+     * Reconciliation's schedule for an open attempt: due from its creation (after the grace
+     * period), then backing off after each check (see reconcile.service's RECHECK_AFTER_MS), so a
+     * sweep reads only what is due and abandoned attempts cost one call an hour, not one a run.
+     */
+    nextCheckAt: { type: Date, default: () => new Date() },
+    checks: { type: Number, default: 0 },
+    lastCheckedAt: { type: Date },
     timeline: { type: [timelineEntrySchema], default: [] },
   },
   { timestamps: true },
@@ -94,7 +102,8 @@ const paymentSchema = new Schema(
 
 paymentSchema.index({ 'refs.paymentId': 1 }, { unique: true, sparse: true });
 paymentSchema.index({ gateway: 1, 'refs.orderId': 1 });
-paymentSchema.index({ status: 1, createdAt: 1 });
+// The reconcile sweep: open attempts whose next check is due, soonest first.
+paymentSchema.index({ status: 1, nextCheckAt: 1 });
 paymentSchema.index({ settlePending: 1, updatedAt: 1 }, { sparse: true });
 // The expiry sweep: only open holds that are due, oldest first.
 paymentSchema.index({ 'hold.state': 1, 'hold.expiresAt': 1 });

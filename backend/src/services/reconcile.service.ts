@@ -5,6 +5,8 @@
 // Each part is a service call, so a scheduler (a lease, issue 13) can run them unchanged.
 import type { GatewayName } from '@checkout-lab/contracts/dto';
 import type { ReconcileSummary } from '@checkout-lab/contracts/dto';
+import type { PaymentStatus } from '@checkout-lab/contracts/statuses';
+import type { Types } from 'mongoose';
 import { GatewayError } from '../errors';
 import { OrderModel } from '../models/order.model';
 import { PaymentModel } from '../models/payment.model';
@@ -15,14 +17,47 @@ import { settleGatewayPayment } from './settlement.service';
 import { releaseExpiredHolds } from './stock-hold.service';
 import { retryUnprocessedWebhooks } from './webhook.service';
 
-const BATCH = 200;
+/** Open attempts read per page, and checked per sweep at most (the rest are due next run). */
+const PAGE = 100;
+export const MAX_CHECKS_PER_SWEEP = 500;
+
+/**
+ * How long after its n-th check an open attempt is due again: 1 min, 5 min, 30 min, then hourly.
+ * A buyer still in the modal is caught within a minute or two; a tab closed for good costs one
+ * gateway call an hour instead of one a run.
+ */
+export const RECHECK_AFTER_MS = [60_000, 5 * 60_000, 30 * 60_000, 60 * 60_000] as const;
+
+export function recheckDelayMs(checksDone: number): number {
+  return RECHECK_AFTER_MS[Math.min(Math.max(checksDone, 1), RECHECK_AFTER_MS.length) - 1]!;
+}
+
+const OPEN_STATUSES: PaymentStatus[] = ['created', 'authorized'];
+
+type OpenPayment = {
+  _id: Types.ObjectId;
+  gateway: GatewayName;
+  refs?: { orderId?: string | null; paymentId?: string | null };
+  nextCheckAt?: Date;
+  checks?: number;
+};
+
+export interface ReconcileOptions {
+  /**
+   * Ask about every open attempt, not only those due (the admin's "Reconcile now": a person is
+   * waiting for an answer about the attempt in front of them). Still paged and capped.
+   */
+  allOpen?: boolean;
+}
 
 export async function reconcile(
   ctx: ServiceContext,
   olderThanMs: number,
+  opts: ReconcileOptions = {},
 ): Promise<ReconcileSummary> {
   const summary: ReconcileSummary = {
     checked: 0,
+    pages: 0,
     settled: 0,
     gatewayErrors: 0,
     webhooksRetried: 0,
@@ -30,20 +65,81 @@ export async function reconcile(
     fulfilmentsResumed: 0,
     holdsReleased: 0,
   };
-  const cutoff = new Date(Date.now() - olderThanMs);
-  const open = await PaymentModel.find({
-    status: { $in: ['created', 'authorized'] },
-    createdAt: { $lte: cutoff },
-  })
-    .sort({ createdAt: 1 })
-    .limit(BATCH);
+  const now = new Date();
+  const cutoff = new Date(now.getTime() - olderThanMs);
+  await checkDuePayments(ctx, now, cutoff, summary, opts);
 
+  summary.webhooksRetried = await retryUnprocessedWebhooks(ctx);
+  summary.ordersRepaired = await settleCapturedPayments(ctx, cutoff);
+
+  summary.fulfilmentsResumed = await resumeFulfilment(ctx, cutoff);
+  summary.holdsReleased = await releaseExpiredHolds(new Date());
+  return summary;
+}
+
+/**
+ * Asks the gateway about the open attempts that are due, soonest first, in pages, until none is
+ * due or the sweep's cap is reached. Each attempt is claimed by moving its next check forward
+ * with a conditional update, so a second instance sweeping at the same time skips it, and a
+ * claimed attempt leaves the due range: every page is new work, whatever the history holds.
+ */
+async function checkDuePayments(
+  ctx: ServiceContext,
+  now: Date,
+  cutoff: Date,
+  summary: ReconcileSummary,
+  opts: ReconcileOptions,
+): Promise<void> {
+  // Attempts stored before the schedule existed become due once.
+  await PaymentModel.updateMany(
+    { status: { $in: OPEN_STATUSES }, nextCheckAt: { $exists: false } },
+    { $set: { nextCheckAt: new Date(0) } },
+  );
+  const open = { status: { $in: OPEN_STATUSES }, createdAt: { $lte: cutoff } };
+  let after: Types.ObjectId | undefined;
+  while (summary.checked < MAX_CHECKS_PER_SWEEP) {
+    // Every open attempt walks by _id (a claimed one stays in range); the scheduled sweep reads
+    // only the due ones, and a claimed one leaves that range.
+    const query = opts.allOpen
+      ? PaymentModel.find({ ...open, ...(after && { _id: { $gt: after } }) }).sort({ _id: 1 })
+      : PaymentModel.find({ ...open, nextCheckAt: { $lte: now } }).sort({ nextCheckAt: 1 });
+    const due = await query
+      .select({ gateway: 1, refs: 1, nextCheckAt: 1, checks: 1 })
+      .limit(PAGE)
+      .lean<OpenPayment[]>();
+    if (due.length === 0) return;
+    after = due[due.length - 1]!._id;
+    summary.pages++;
+    const claimed: OpenPayment[] = [];
+    for (const p of due) if (await claimCheck(p, now)) claimed.push(p);
+    await checkAttempts(ctx, claimed, summary);
+    if (due.length < PAGE) return;
+  }
+}
+
+async function claimCheck(p: OpenPayment, now: Date): Promise<boolean> {
+  const checks = (p.checks ?? 0) + 1;
+  const claim = await PaymentModel.updateOne(
+    { _id: p._id, nextCheckAt: p.nextCheckAt },
+    {
+      $set: { nextCheckAt: new Date(now.getTime() + recheckDelayMs(checks)), lastCheckedAt: now },
+      $inc: { checks: 1 },
+    },
+  );
+  return claim.modifiedCount === 1;
+}
+
+async function checkAttempts(
+  ctx: ServiceContext,
+  claimed: OpenPayment[],
+  summary: ReconcileSummary,
+): Promise<void> {
   // One gateway order may have several payments under it: ask once per checkout attempt.
   const checkouts = new Map<
     string,
     { gateway: GatewayName; orderId: string; paymentId?: string }
   >();
-  for (const p of open) {
+  for (const p of claimed) {
     if (!p.refs?.orderId) continue;
     checkouts.set(`${p.gateway}:${p.refs.orderId}:${p.refs.paymentId ?? ''}`, {
       gateway: p.gateway,
@@ -67,29 +163,44 @@ export async function reconcile(
     }
   }
   // #endregion
-
-  summary.webhooksRetried = await retryUnprocessedWebhooks(ctx);
-  summary.ordersRepaired = await settleCapturedPayments(ctx, cutoff);
-
-  summary.fulfilmentsResumed = await resumeFulfilment(ctx, cutoff);
-  summary.holdsReleased = await releaseExpiredHolds(new Date());
-  return summary;
 }
+
+/**
+ * Walks every match of `filter` by _id, a page at a time, up to the sweep's cap. The cursor, not
+ * "the oldest N", decides what comes next, so a document that stays stuck (an email transport
+ * that keeps failing) is visited once per sweep and never hides the ones behind it.
+ */
+async function forEachPage<T extends { _id: Types.ObjectId }>(
+  find: (after?: Types.ObjectId) => Promise<T[]>,
+  visit: (doc: T) => Promise<void>,
+): Promise<number> {
+  let visited = 0;
+  let after: Types.ObjectId | undefined;
+  while (visited < MAX_CHECKS_PER_SWEEP) {
+    const page = await find(after);
+    for (const doc of page) await visit(doc);
+    visited += page.length;
+    if (page.length < PAGE) break;
+    after = page[page.length - 1]!._id;
+  }
+  return visited;
+}
+
+const afterId = (after?: Types.ObjectId) => (after ? { _id: { $gt: after } } : {});
 
 /**
  * Captured payments whose order was never settled: a crash between the payment's transition
  * and the order's. The capture already came from the gateway, so no call is needed; settling
  * is idempotent (the order moves pending → paid once, the note about a double payment once).
  */
-async function settleCapturedPayments(ctx: ServiceContext, cutoff: Date): Promise<number> {
-  const unsettled = await PaymentModel.find({
-    settlePending: true,
-    updatedAt: { $lte: cutoff },
-  })
-    .sort({ updatedAt: 1 })
-    .limit(BATCH);
-  for (const payment of unsettled) await settleOrderForPayment(ctx, payment, 'reconcile');
-  return unsettled.length;
+function settleCapturedPayments(ctx: ServiceContext, cutoff: Date): Promise<number> {
+  return forEachPage(
+    (after) =>
+      PaymentModel.find({ settlePending: true, updatedAt: { $lte: cutoff }, ...afterId(after) })
+        .sort({ _id: 1 })
+        .limit(PAGE),
+    (payment) => settleOrderForPayment(ctx, payment, 'reconcile').then(() => undefined),
+  );
 }
 
 /**
@@ -97,15 +208,18 @@ async function settleCapturedPayments(ctx: ServiceContext, cutoff: Date): Promis
  * email, a gateway that refused the refund for now. Each step is claimed and recorded, so
  * running it again finishes only what is missing.
  */
-async function resumeFulfilment(ctx: ServiceContext, cutoff: Date): Promise<number> {
-  const open = await OrderModel.find({
-    'fulfilment.open': true,
-    'fulfilment.openSince': { $lte: cutoff },
-  })
-    .sort({ 'fulfilment.openSince': 1 })
-    .limit(BATCH);
-  for (const order of open) await fulfilOrder(ctx, order._id, 'reconcile');
-  return open.length;
+function resumeFulfilment(ctx: ServiceContext, cutoff: Date): Promise<number> {
+  return forEachPage(
+    (after) =>
+      OrderModel.find(
+        { 'fulfilment.open': true, 'fulfilment.openSince': { $lte: cutoff }, ...afterId(after) },
+        { _id: 1 },
+      )
+        .sort({ _id: 1 })
+        .limit(PAGE)
+        .lean<{ _id: Types.ObjectId }[]>(),
+    (order) => fulfilOrder(ctx, order._id, 'reconcile').then(() => undefined),
+  );
 }
 
 /** Runs reconcile every `intervalMs`, never two runs at once. Returns a stop function. */

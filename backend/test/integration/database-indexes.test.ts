@@ -140,9 +140,13 @@ const HOT_QUERIES: Array<[string, ExplainableModel, Record<string, unknown>, Sor
   [
     'reconcile: open payments due for a check',
     PaymentModel,
-    { status: { $in: ['created', 'authorized'] }, createdAt: { $lte: since() } },
-    { createdAt: 1 },
-    'status_1_createdAt_1',
+    {
+      status: { $in: ['created', 'authorized'] },
+      nextCheckAt: { $lte: new Date() },
+      createdAt: { $lte: since() },
+    },
+    { nextCheckAt: 1 },
+    'status_1_nextCheckAt_1',
   ],
   [
     'reconcile: stored webhooks not yet processed',
@@ -165,8 +169,8 @@ const HOT_QUERIES: Array<[string, ExplainableModel, Record<string, unknown>, Sor
   [
     'reconcile: captured payments whose order was never settled',
     PaymentModel,
-    { settlePending: true, updatedAt: { $lte: since() } },
-    { updatedAt: 1 },
+    { settlePending: true, updatedAt: { $lte: since() }, _id: { $gt: id() } },
+    { _id: 1 },
     'settlePending_1_updatedAt_1',
   ],
   [
@@ -182,8 +186,8 @@ const HOT_QUERIES: Array<[string, ExplainableModel, Record<string, unknown>, Sor
   [
     'reconcile: orders with a fulfilment step left',
     OrderModel,
-    { 'fulfilment.open': true, 'fulfilment.openSince': { $lte: since() } },
-    { 'fulfilment.openSince': 1 },
+    { 'fulfilment.open': true, 'fulfilment.openSince': { $lte: since() }, _id: { $gt: id() } },
+    { _id: 1 },
     'fulfilment.open_1_fulfilment.openSince_1',
   ],
   ['checkout: the cart products', ProductModel, { _id: { $in: [id(), id()] } }, {}, '_id_'],

@@ -309,7 +309,10 @@ export const outboxEmailDtoSchema = z.object({
 export type OutboxEmailDto = z.infer<typeof outboxEmailDtoSchema>;
 
 export const reconcileSummarySchema = z.object({
+  /** Checkout attempts asked about (one gateway call each, at most MAX_CHECKS_PER_SWEEP). */
   checked: z.number().int(),
+  /** Pages of due attempts read: the sweep's cost follows what was due, not the history. */
+  pages: z.number().int(),
   settled: z.number().int(),
   gatewayErrors: z.number().int(),
   webhooksRetried: z.number().int(),

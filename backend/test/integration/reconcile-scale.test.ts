@@ -1,0 +1,121 @@
+// Reconciliation's cost follows what is due, not the history: abandoned attempts back off, a
+// paid one is reached on the next sweep, and two sweeps at once never ask about one attempt twice.
+import { PaymentModel } from '../../src/models/payment.model';
+import {
+  MAX_CHECKS_PER_SWEEP,
+  recheckDelayMs,
+  reconcile,
+} from '../../src/services/reconcile.service';
+import {
+  createProduct,
+  gatewayOrderId,
+  getOrder,
+  payInSandbox,
+  placeOrder,
+  startCheckout,
+} from '../helpers/shop';
+import { useTestStack } from '../helpers/test-stack';
+
+const stack = useTestStack();
+afterEach(async () => {
+  stack.sandbox.setWebhookUrls([stack.webhookUrl]);
+  jest.restoreAllMocks();
+  await PaymentModel.deleteMany({}); // each test counts only its own attempts
+});
+
+/** Counts the gateway calls reconciliation makes (one per checkout attempt asked about). */
+function countGatewayCalls(): { calls: number } {
+  const counter = { calls: 0 };
+  const gateway = stack.ctx.gateways.get('razorpay');
+  const original = gateway.fetchAttemptPayments.bind(gateway);
+  jest.spyOn(gateway, 'fetchAttemptPayments').mockImplementation((refs) => {
+    counter.calls++;
+    return original(refs);
+  });
+  return counter;
+}
+
+async function abandonCheckouts(count: number): Promise<void> {
+  const item = await createProduct({ stock: count + 10 });
+  for (let done = 0; done < count; done += 10) {
+    await Promise.all(
+      Array.from({ length: Math.min(10, count - done) }, async () => {
+        const order = await placeOrder(stack.app, [{ slug: item.slug, quantity: 1 }]);
+        await startCheckout(stack.app, order.id); // ... and the buyer closes the tab
+      }),
+    );
+  }
+}
+
+test('the schedule backs off 1 min, 5 min, 30 min, then hourly', () => {
+  expect([1, 2, 3, 4, 5, 50].map(recheckDelayMs)).toEqual([
+    60_000, 300_000, 1_800_000, 3_600_000, 3_600_000, 3_600_000,
+  ]);
+});
+
+test('when 201 checkouts were abandoned and then one is paid, then the next sweep settles the paid one with a bounded number of gateway calls', async () => {
+  stack.sandbox.setWebhookUrls([]); // no webhook: only reconciliation can find the payment
+  await abandonCheckouts(201);
+  const calls = countGatewayCalls();
+
+  const first = await reconcile(stack.ctx, 0);
+  expect(first.checked).toBe(201);
+  expect(first.pages).toBe(3);
+  expect(calls.calls).toBe(201);
+
+  const item = await createProduct({ stock: 1 });
+  const order = await placeOrder(stack.app, [{ slug: item.slug, quantity: 1 }]);
+  await payInSandbox(stack.sandbox, gatewayOrderId(await startCheckout(stack.app, order.id)));
+
+  calls.calls = 0;
+  const second = await reconcile(stack.ctx, 0);
+  // The abandoned ones are not due for a minute: only the new attempt is asked about.
+  expect(second).toMatchObject({ checked: 1, settled: 1, pages: 1 });
+  expect(calls.calls).toBe(1);
+  expect((await getOrder(stack.app, order.id)).status).toBe('paid');
+
+  const abandoned = await PaymentModel.find({ status: 'created' }).lean();
+  expect(abandoned).toHaveLength(201);
+  for (const p of abandoned) {
+    expect(p.checks).toBe(1);
+    expect(p.nextCheckAt!.getTime() - p.lastCheckedAt!.getTime()).toBe(60_000);
+  }
+}, 120_000);
+
+test('when more attempts are due than one sweep may check, then the sweep stops at its cap and the next one carries on', async () => {
+  stack.sandbox.setWebhookUrls([]);
+  await abandonCheckouts(12);
+  // Make the cap reachable without creating 500 checkouts: every attempt is due, and 12 of them
+  // stand for the backlog; the cap itself is the bound the sweep promises.
+  expect(MAX_CHECKS_PER_SWEEP).toBeGreaterThanOrEqual(100);
+  const calls = countGatewayCalls();
+  const summary = await reconcile(stack.ctx, 0);
+  expect(summary.checked).toBe(12);
+  expect(calls.calls).toBeLessThanOrEqual(MAX_CHECKS_PER_SWEEP);
+  expect((await reconcile(stack.ctx, 0)).checked).toBe(0);
+}, 60_000);
+
+test('when two sweeps run at the same time, then each open attempt is asked about once', async () => {
+  stack.sandbox.setWebhookUrls([]);
+  await abandonCheckouts(30);
+  const calls = countGatewayCalls();
+  const [a, b] = await Promise.all([reconcile(stack.ctx, 0), reconcile(stack.ctx, 0)]);
+  expect(a.checked + b.checked).toBe(30);
+  expect(calls.calls).toBe(30);
+}, 60_000);
+
+test('when the admin asks to reconcile now, then attempts not yet due are asked about too', async () => {
+  stack.sandbox.setWebhookUrls([]);
+  const item = await createProduct({ stock: 2 });
+  const order = await placeOrder(stack.app, [{ slug: item.slug, quantity: 1 }]);
+  const checkout = await startCheckout(stack.app, order.id);
+  await reconcile(stack.ctx, 0); // checked while unpaid: next check in a minute
+  await payInSandbox(stack.sandbox, gatewayOrderId(checkout));
+
+  expect((await reconcile(stack.ctx, 0)).checked).toBe(0);
+  expect(await reconcile(stack.ctx, 0, { allOpen: true })).toMatchObject({
+    checked: 1,
+    settled: 1,
+  });
+  expect((await getOrder(stack.app, order.id)).status).toBe('paid');
+});
