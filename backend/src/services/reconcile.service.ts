@@ -12,6 +12,7 @@ import { OrderModel } from '../models/order.model';
 import { PaymentModel } from '../models/payment.model';
 import type { ServiceContext } from './context';
 import { fulfilOrder } from './fulfilment.service';
+import { startPeriodicJob } from './job-lease.service';
 import { settleOrderForPayment } from './order-state';
 import { settleGatewayPayment } from './settlement.service';
 import { releaseExpiredHolds } from './stock-hold.service';
@@ -222,24 +223,15 @@ function resumeFulfilment(ctx: ServiceContext, cutoff: Date): Promise<number> {
   );
 }
 
-/** Runs reconcile every `intervalMs`, never two runs at once. Returns a stop function. */
+/**
+ * Runs reconcile every `intervalMs`, once per interval across all instances on the database
+ * (a per-period claim in MongoDB). Returns a stop function.
+ */
 export function startReconcileJob(ctx: ServiceContext): () => void {
   const { intervalMs, graceMs } = ctx.config.reconcile;
-  if (intervalMs <= 0) return () => {};
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    reconcile(ctx, graceMs)
-      .then((s) => {
-        if (Object.entries(s).some(([k, v]) => k !== 'checked' && v > 0))
-          ctx.log.info(s, 'reconcile run');
-      })
-      .catch((err: unknown) => ctx.log.error({ err }, 'reconcile run failed'))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startPeriodicJob(ctx, 'reconcile', intervalMs, async () => {
+    const s = await reconcile(ctx, graceMs);
+    if (Object.entries(s).some(([k, v]) => k !== 'checked' && k !== 'pages' && v > 0))
+      ctx.log.info(s, 'reconcile run');
+  });
 }

@@ -1,0 +1,57 @@
+// Periodic work across instances: each instance keeps its own timer, and every tick tries to
+// claim the current period of the job in MongoDB. One claim per period succeeds, so the job runs
+// once per interval however many backends share the database. A small lease document rather
+// than Agenda: the jobs are "run this sweep now", already safe to overlap (their own claims keep
+// work from doubling), so a per-period claim is all that is needed; Agenda would add a job
+// collection, its own polling and a second scheduler's failure modes for no gain here.
+import { randomUUID } from 'node:crypto';
+import { JobLeaseModel } from '../models/job-lease.model';
+import type { ServiceContext } from './context';
+
+/** This process's name in the lease documents (what the admin sees as the last runner). */
+export const INSTANCE_ID = `${process.pid}-${randomUUID().slice(0, 8)}`;
+
+const DUPLICATE_KEY = 11000;
+
+/** True when `owner` claimed `period` of `job`: nobody else will run it. */
+export async function claimPeriod(job: string, period: number, owner: string): Promise<boolean> {
+  try {
+    const claimed = await JobLeaseModel.updateOne(
+      { _id: job, period: { $lt: period } },
+      { $set: { period, owner, claimedAt: new Date() } },
+      { upsert: true },
+    );
+    return claimed.modifiedCount + claimed.upsertedCount === 1;
+  } catch (err) {
+    // The document exists with this period (or a later one): the upsert's insert lost the race.
+    if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
+    throw err;
+  }
+}
+
+/**
+ * Runs `task` once per `intervalMs` across every instance on the database, never two runs at
+ * once in this process. Returns a stop function.
+ */
+export function startPeriodicJob(
+  ctx: Pick<ServiceContext, 'log'>,
+  job: string,
+  intervalMs: number,
+  task: () => Promise<void>,
+  owner = INSTANCE_ID,
+): () => void {
+  if (intervalMs <= 0) return () => {};
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    claimPeriod(job, Math.floor(Date.now() / intervalMs), owner)
+      .then((mine) => (mine ? task() : undefined))
+      .catch((err: unknown) => ctx.log.error({ err, job }, 'periodic job failed'))
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
