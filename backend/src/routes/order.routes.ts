@@ -11,14 +11,14 @@ export function orderRoutes(ctx: ServiceContext): Router {
   const router = Router();
   router.post(
     '/',
-    limitPerMinute(ctx.config.rateLimitPerMinute),
+    limitPerMinute('orders', ctx.config.rateLimitPerMinute),
     validate({ body: createOrderBody }),
     c.create,
   );
   router.get('/:id', validate({ params: orderIdParams }), c.get);
   router.post(
     '/:id/checkout',
-    limitPerMinute(ctx.config.rateLimitPerMinute),
+    limitPerMinute('checkout', ctx.config.rateLimitPerMinute),
     validate({ params: orderIdParams, body: checkoutBody }),
     c.checkout,
   );

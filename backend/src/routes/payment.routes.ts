@@ -7,7 +7,7 @@ import type { ServiceContext } from '../services/context';
 
 export function paymentRoutes(ctx: ServiceContext): Router {
   const c = paymentController(ctx);
-  const limit = limitPerMinute(ctx.config.rateLimitPerMinute * 2);
+  const limit = limitPerMinute('payment-returns', ctx.config.rateLimitPerMinute * 2);
   const router = Router();
   // What the browser brought back from any gateway: a modal's handler payload or a redirect's
   // query string. The gateway named in the path reads it and asks its own API.

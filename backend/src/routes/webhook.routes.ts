@@ -18,8 +18,8 @@ export function webhookRoutes(ctx: ServiceContext): Router {
     '/:gateway',
     // Per source address: a forger is cut off after a few rejections, a gateway's genuine
     // deliveries count only against the generous overall limit.
-    limitPerMinute(rejectsPerMinute, { onlyFailures: true }),
-    limitPerMinute(perMinute),
+    limitPerMinute('webhook-rejects', rejectsPerMinute, { onlyFailures: true }),
+    limitPerMinute('webhooks', perMinute),
     validate({ params: gatewayParams }),
     rawJsonBody,
     c.receive,

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { RateLimitHitModel } from '../../src/models/rate-limit-hit.model';
 import {
   createProduct,
   gatewayOrderId,
@@ -133,8 +134,31 @@ describe('order actions', () => {
 });
 
 describe('rate limits', () => {
+  test('when two backends share the database, then the limit holds across both', async () => {
+    const a = await buildTestApp({ RATE_LIMIT_PER_MINUTE: '5' });
+    const b = await buildTestApp({ RATE_LIMIT_PER_MINUTE: '5' });
+    await RateLimitHitModel.deleteMany({});
+    const item = await createProduct({ stock: 20 });
+    const body = {
+      items: [{ slug: item.slug, quantity: 1 }],
+      customer: { name: 'A', email: 'a@example.com' },
+    };
+    // Ten orders at once, alternating between the two instances.
+    const statuses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        request((i % 2 ? a : b).app)
+          .post('/api/orders')
+          .send(body)
+          .then((r) => r.status),
+      ),
+    );
+    expect(statuses.filter((s) => s === 201)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+  });
+
   test('when one client creates orders too fast, then it gets 429 RATE_LIMITED', async () => {
     const limited = await buildTestApp({ RATE_LIMIT_PER_MINUTE: '3' });
+    await RateLimitHitModel.deleteMany({}); // counts are shared: start from none
     const item = await createProduct();
     const body = {
       items: [{ slug: item.slug, quantity: 1 }],
