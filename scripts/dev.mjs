@@ -14,6 +14,13 @@ import {
   sandboxMode,
   waitForUrl,
 } from './lib/workspace.mjs';
+import {
+  BACKEND_SERVICE,
+  SANDBOX_SERVICE,
+  portInUseMessage,
+  portTaken,
+  waitForService,
+} from './lib/readiness.mjs';
 
 loadRootEnv();
 process.env.NODE_ENV ??= 'development';
@@ -38,7 +45,21 @@ if (hasScript('frontend', 'dev')) {
   });
 }
 
-const { result } = concurrently(commands, {
+// Before starting anything: a port someone else holds would make that server exit (or, under
+// `tsx watch`, wait for a file change) while the other program answers in its place.
+const wanted = [
+  ...(useSandbox ? [[p.sandbox, 'SANDBOX_PORT']] : []),
+  [p.backend, 'PORT'],
+  ...(commands.some((c) => c.name === 'frontend') ? [[p.frontend, 'FRONTEND_PORT']] : []),
+];
+for (const [port, variable] of wanted) {
+  if (await portTaken(port)) {
+    console.error(portInUseMessage(port, variable));
+    process.exit(1);
+  }
+}
+
+const { result, commands: running } = concurrently(commands, {
   cwd: ROOT,
   prefix: 'name',
   killOthersOn: ['failure', 'success'],
@@ -49,13 +70,42 @@ console.log(
   `Starting ${commands.map((c) => c.name).join(', ')}… (the first start may fetch the embedded database from Maven Central: about a minute)`,
 );
 
-const checks = [waitForUrl(`http://127.0.0.1:${p.backend}/api/health`)];
-if (useSandbox) checks.push(waitForUrl(`http://127.0.0.1:${p.sandbox}/_sandbox/health`));
+// Ready means our own servers answer with their names, not merely that a port answers.
+const services = [
+  {
+    url: `http://127.0.0.1:${p.backend}/api/health`,
+    service: BACKEND_SERVICE,
+    port: p.backend,
+    variable: 'PORT',
+  },
+];
+if (useSandbox) {
+  services.push({
+    url: `http://127.0.0.1:${p.sandbox}/_sandbox/health`,
+    service: SANDBOX_SERVICE,
+    port: p.sandbox,
+    variable: 'SANDBOX_PORT',
+  });
+}
+const checks = services.map(async (s) => {
+  const outcome = await waitForService(s.url, s.service);
+  if (outcome.state === 'foreign') {
+    console.error(
+      portInUseMessage(s.port, s.variable, `a server that is not ${s.service} (${outcome.answer})`),
+    );
+  }
+  return outcome.state === 'ready';
+});
 const hasFrontend = commands.some((c) => c.name === 'frontend');
 if (hasFrontend) checks.push(waitForUrl(`http://127.0.0.1:${p.frontend}/`));
 
 Promise.all(checks).then((ready) => {
-  if (!ready.every(Boolean)) return;
+  if (!ready.every(Boolean)) {
+    console.error('Checkout Lab is not running: stopping everything.');
+    for (const command of running) command.kill();
+    process.exitCode = 1;
+    return;
+  }
   const lines = ['Checkout Lab is running. Ctrl-C stops everything.', ''];
   if (hasFrontend) {
     lines.push(`Storefront   http://localhost:${p.frontend}`);
@@ -101,6 +151,7 @@ function startTunnel() {
 }
 
 result.then(
-  () => process.exit(0),
+  // A readiness failure stops the servers cleanly, but it is still a failure.
+  () => process.exit(process.exitCode ?? 0),
   () => process.exit(1),
 );

@@ -252,6 +252,14 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
   if (env.NODE_ENV === 'production' && !env.ADMIN_TOKEN) {
     problems.push('ADMIN_TOKEN: required when NODE_ENV=production');
   }
+  // The embedded databases are for laptops: a production process that quietly started one
+  // would keep its orders in a local file (or in memory) that nobody backs up.
+  if (env.NODE_ENV === 'production' && !env.MONGODB_URI) {
+    problems.push(
+      'MONGODB_URI: required when NODE_ENV=production (a real MongoDB, e.g. mongodb://localhost:27017). ' +
+        'To run locally without one, use `npm run dev`, or `npm start`, which starts the embedded database for you.',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://localhost:${env.FRONTEND_PORT}`).replace(

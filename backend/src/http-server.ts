@@ -19,3 +19,29 @@ export function createHttpServer(app: RequestListener, timeouts: ServerTimeouts)
     app,
   );
 }
+
+/**
+ * Resolves once the server listens; rejects with the listen error. Node reports a taken port
+ * as an 'error' event, never to the listen callback, so a callback alone would announce a
+ * server that is not there.
+ */
+export function listenOn(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** The sentence a person reads when the backend cannot listen: which port, which variable. */
+export function describeListenError(err: NodeJS.ErrnoException, port: number): string {
+  if (err.code === 'EADDRINUSE') {
+    return `Port ${port} is already in use (another program, or a Checkout Lab backend still running). Stop it, or set PORT to a free port (for example PORT=4001 in .env).`;
+  }
+  if (err.code === 'EACCES') {
+    return `Not allowed to listen on port ${port}: choose a port above 1023 with PORT.`;
+  }
+  return `Cannot listen on port ${port} (PORT): ${err.message}`;
+}

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { buildApp } from './app';
 import { loadConfigOrExit } from './config';
-import { createHttpServer } from './http-server';
+import { createHttpServer, describeListenError, listenOn } from './http-server';
 import { connectDatabase, disconnectDatabase } from './db/connect';
 import { startDatabaseServer, type DatabaseServer } from './db/embedded-database';
 import { seedIfEmpty } from './db/seed';
@@ -31,8 +31,12 @@ async function main(): Promise<void> {
     logger.fatal((err as Error).message);
     process.exit(1);
   }
-  const seeded = await seedIfEmpty();
-  if (seeded > 0) logger.info(`Seeded ${seeded} demo products into the empty database`);
+  // Demo products belong to a learner's laptop, never to a production database (`npm start`
+  // seeds its own local database; anyone else runs `npm run seed` on purpose).
+  if (config.env !== 'production') {
+    const seeded = await seedIfEmpty();
+    if (seeded > 0) logger.info(`Seeded ${seeded} demo products into the empty database`);
+  }
 
   const context = {
     config,
@@ -50,13 +54,23 @@ async function main(): Promise<void> {
     staticDir: config.env === 'production' ? STOREFRONT_DIR : undefined,
   });
   const stopReconcile = startReconcileJob(context);
-  const server: Server = createHttpServer(app, config).listen(config.port, () => {
-    logger.info(`API listening on http://localhost:${config.port}/api (${config.mode} mode)`);
-    // The token itself is in npm run dev's banner; a configured ADMIN_TOKEN is never printed.
-    if (config.adminTokenGenerated && config.env === 'development') {
-      logger.info('Admin token: npm run admin-token prints it (kept in the data folder)');
-    }
-  });
+  const server: Server = createHttpServer(app, config);
+  try {
+    await listenOn(server, config.port);
+  } catch (err) {
+    // Fatal: a backend that cannot listen must not stay up looking healthy to its supervisor.
+    // Plain stderr, like a configuration error, so the sentence survives the exit below.
+    console.error(`\n${describeListenError(err as NodeJS.ErrnoException, config.port)}\n`);
+    stopReconcile();
+    await disconnectDatabase().catch(() => {});
+    await database.stop().catch(() => {});
+    process.exit(1);
+  }
+  logger.info(`API listening on http://localhost:${config.port}/api (${config.mode} mode)`);
+  // The token itself is in npm run dev's banner; a configured ADMIN_TOKEN is never printed.
+  if (config.adminTokenGenerated && config.env === 'development') {
+    logger.info('Admin token: npm run admin-token prints it (kept in the data folder)');
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -28,6 +28,7 @@ import { z } from 'zod';
 import { orderListQuery, paymentListQuery, webhookEventListQuery } from '../schemas/admin.schema';
 import { gatewayParams, orderIdParams, paymentReturnBody } from '../schemas/order.schema';
 import { productListQuery, productSlugParams } from '../schemas/product.schema';
+import { SERVICE_NAME } from '../services/health.service';
 
 export interface Operation {
   method: 'get' | 'post' | 'patch' | 'delete';
@@ -70,6 +71,8 @@ const product = z.object({ product: productDtoSchema });
 const products = z.object({ products: z.array(productDtoSchema) });
 
 export const healthSchema = z.looseObject({
+  service: z.literal(SERVICE_NAME),
+  instance: z.string(),
   status: z.enum(['ok', 'degraded']),
   database: z.looseObject({ state: z.enum(['up', 'down']) }),
   uptimeSeconds: z.number().int(),

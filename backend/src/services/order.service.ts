@@ -44,10 +44,12 @@ export async function createOrder(input: CreateOrderInput): Promise<OrderDto> {
   }
 
   const items = [...wanted.values()].map(({ product, quantity }) => {
+    // Each line passed its schema (1–99); only the merged sum is over: a limit of the shop, not
+    // a malformed request, so it gets its own code rather than VALIDATION_ERROR.
     if (quantity > MAX_PER_PRODUCT) {
       throw HttpError.badRequest(
         `items: at most ${MAX_PER_PRODUCT} of ${product.name} per order (the cart asks for ${quantity})`,
-        'VALIDATION_ERROR',
+        'QUANTITY_LIMIT',
       );
     }
     if (quantity > product.stock) {

@@ -11,9 +11,16 @@ beforeAll(async () => {
 });
 afterAll(dropTestDatabase);
 
-test('when the database answers, then health is 200 and says it is up', async () => {
+test('when the database answers, then health is 200, says it is up and who answers', async () => {
   const res = await request(t.app).get('/api/health').expect(200);
-  expect(res.body).toMatchObject({ status: 'ok', database: { state: 'up' } });
+  expect(res.body).toMatchObject({
+    service: 'checkout-lab-backend',
+    instance: expect.any(String),
+    status: 'ok',
+    database: { state: 'up' },
+  });
+  const again = await request(t.app).get('/api/health').expect(200);
+  expect(again.body.instance).toBe(res.body.instance);
 });
 
 test('when the database is gone, then health is 503 and catalog reads answer 503', async () => {

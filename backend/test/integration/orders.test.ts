@@ -181,14 +181,14 @@ describe('creating an order', () => {
       });
     });
 
-    test('when 20 lines of 99 name one product, then the merged line is over the per-line cap and refused', async () => {
+    test('when 20 lines of 99 name one product, then the merged line is over the per-line cap and refused as QUANTITY_LIMIT', async () => {
       const bulk = await createProduct({ stock: 100_000 });
       const items = Array.from({ length: 20 }, (_, i) =>
         i % 2 ? { slug: bulk.slug, quantity: 99 } : { productId: bulk.id, quantity: 99 },
       );
       const res = await post({ items, customer: buyer }).expect(400);
       expect(res.body.error).toMatchObject({
-        code: 'VALIDATION_ERROR',
+        code: 'QUANTITY_LIMIT',
         message: expect.stringMatching(/at most 99/),
       });
       expect(await OrderModel.countDocuments({ 'items.slug': bulk.slug })).toBe(0);

@@ -56,6 +56,21 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/ADMIN_TOKEN/);
   });
 
+  test('when NODE_ENV is production without MONGODB_URI, then startup fails naming it and the local way', () => {
+    const attempt = () => parseConfig({ NODE_ENV: 'production', ADMIN_TOKEN: 'a'.repeat(32) });
+    expect(attempt).toThrow(/MONGODB_URI: required when NODE_ENV=production/);
+    expect(attempt).toThrow(/npm run dev/);
+  });
+
+  test('when NODE_ENV is production with MONGODB_URI, then it is accepted', () => {
+    const config = parseConfig({
+      NODE_ENV: 'production',
+      ADMIN_TOKEN: 'a'.repeat(32),
+      MONGODB_URI: 'mongodb://db.example:27017',
+    });
+    expect(config.mongodbUri).toBe('mongodb://db.example:27017');
+  });
+
   test('when no Stripe keys are set, then Stripe is the sandbox’s, on loopback', () => {
     const { stripe } = parseConfig({});
     expect(stripe).toMatchObject({

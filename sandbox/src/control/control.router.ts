@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { faultsSchema, noFaults } from '../config';
@@ -61,6 +62,9 @@ function eventView(ctx: SandboxContext, id: string, withBody: boolean) {
   };
 }
 
+// New each process, so a readiness check can tell this sandbox from one left running earlier.
+const INSTANCE = randomUUID();
+
 /** `/_sandbox`: the local control plane (no auth — a dev tool bound to loopback by default). */
 export function controlRouter(ctx: SandboxContext): Router {
   const router = Router();
@@ -69,6 +73,9 @@ export function controlRouter(ctx: SandboxContext): Router {
 
   router.get('/health', (_req, res) => {
     res.json({
+      // Who answers: `npm run dev` waits for this name, not just any server on SANDBOX_PORT.
+      service: 'checkout-lab-sandbox',
+      instance: INSTANCE,
       status: 'ok',
       keyId: ctx.config.razorpayKeyId,
       orders: ctx.store.orders.size,

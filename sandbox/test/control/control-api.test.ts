@@ -26,10 +26,15 @@ describe('control API (/_sandbox)', () => {
     };
   };
 
-  it('when the sandbox is up, then health says ok without exposing secrets', async () => {
+  it('when the sandbox is up, then health says ok and who answers, without exposing secrets', async () => {
     const { status, body } = await control('GET', '/health');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ status: 'ok', keyId: 'rzp_test_sandbox0000001' });
+    expect(body).toMatchObject({
+      service: 'checkout-lab-sandbox',
+      instance: expect.any(String),
+      status: 'ok',
+      keyId: 'rzp_test_sandbox0000001',
+    });
     expect(JSON.stringify(body)).not.toContain('secret');
   });
 
