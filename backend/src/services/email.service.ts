@@ -1,10 +1,12 @@
 // Confirmation emails through nodemailer: SMTP when SMTP_URL is set, and always a copy in the
-// local outbox (.data/outbox) that the admin API lists, so learners can read what was sent.
+// outbox collection that the admin API lists (from any instance), so learners can read what was
+// sent. The folder (.data/outbox) keeps a development mirror: the JSON and the rendered .eml.
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutboxEmailDto } from '@checkout-lab/contracts/dto';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { OutboxEmailModel } from '../models/outbox-email.model';
 
 export interface EmailMessage {
   to: string;
@@ -42,6 +44,7 @@ export function createMailer(opts: {
         delivery: opts.smtpUrl ? 'smtp' : 'outbox',
         ...message,
       };
+      await OutboxEmailModel.create({ ...email, _id: email.id, sentAt: new Date(email.sentAt) });
       await mkdir(opts.outboxDir, { recursive: true });
       await writeFile(
         path.join(opts.outboxDir, `${email.id}.json`),
@@ -54,19 +57,14 @@ export function createMailer(opts: {
     },
 
     async listOutbox(limit = 50) {
-      let files: string[];
-      try {
-        files = (await readdir(opts.outboxDir)).filter((f) => f.endsWith('.json'));
-      } catch {
-        return [];
-      }
-      const newest = files.sort().reverse().slice(0, limit);
-      return Promise.all(
-        newest.map(
-          async (f) =>
-            JSON.parse(await readFile(path.join(opts.outboxDir, f), 'utf8')) as OutboxEmailDto,
-        ),
-      );
+      const emails = await OutboxEmailModel.find().sort({ _id: -1 }).limit(limit).lean();
+      return emails.map(({ _id, sentAt, orderId, ...rest }) => ({
+        ...rest,
+        id: _id,
+        sentAt: sentAt.toISOString(),
+        ...(orderId && { orderId }),
+        delivery: rest.delivery as OutboxEmailDto['delivery'],
+      }));
     },
   };
 }

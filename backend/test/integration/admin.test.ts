@@ -133,6 +133,20 @@ describe('order actions', () => {
   });
 });
 
+test('when one backend sends an email, then another on the same database lists it', async () => {
+  const a = await buildTestApp();
+  const b = await buildTestApp(); // its own data folder, as a second process would have
+  const sent = await a.ctx.mailer.send({
+    to: 'buyer@example.com',
+    subject: 'Order confirmed',
+    text: 'Thanks',
+    html: '<p>Thanks</p>',
+    orderId: 'ord_two_instances',
+  });
+  const res = await request(b.app).get('/api/admin/emails').set(adminHeaders).expect(200);
+  expect(res.body.emails).toContainEqual(sent);
+});
+
 describe('rate limits', () => {
   test('when two backends share the database, then the limit holds across both', async () => {
     const a = await buildTestApp({ RATE_LIMIT_PER_MINUTE: '5' });
