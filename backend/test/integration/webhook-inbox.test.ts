@@ -17,6 +17,7 @@ import { stripeSdk, signedStripeEvent } from '../helpers/stripe';
 import { adminHeaders } from '../helpers/test-app';
 import { useTestStack } from '../helpers/test-stack';
 import { newEventId, signedWebhook } from '../helpers/webhooks';
+import { fakeKey } from '../helpers/fake-keys';
 
 const stack = useTestStack();
 
@@ -181,7 +182,7 @@ test('when the keys are real (no sandbox), then Razorpay and Stripe name their d
   const log = createLogger('silent');
   const razorpay = new RazorpayGateway(
     {
-      keyId: 'rzp_test_RealLookingKey01',
+      keyId: fakeKey('rzp_test', 14),
       keySecret: 'x'.repeat(24),
       webhookSecret: 'y'.repeat(16),
       apiBase: 'https://api.razorpay.com',
@@ -197,9 +198,9 @@ test('when the keys are real (no sandbox), then Razorpay and Stripe name their d
   });
   const stripe = new StripeGateway(
     {
-      secretKey: 'sk_test_RealLooking0000000000',
-      publishableKey: 'pk_test_RealLooking0000000000',
-      webhookSecret: 'whsec_RealLooking000000',
+      secretKey: fakeKey('sk_test', 21),
+      publishableKey: fakeKey('pk_test', 21),
+      webhookSecret: fakeKey('whsec', 17),
       apiBase: 'https://api.stripe.com',
       publicBaseUrl: 'https://shop.example.com',
       timeoutMs: 1000,

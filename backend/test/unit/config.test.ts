@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ConfigError, parseConfig } from '../../src/config';
+import { fakeKey, fakeSecret } from '../helpers/fake-keys';
 
 describe('parseConfig', () => {
   test('when nothing is set, then it runs the sandbox with its default keys and ports', () => {
@@ -18,9 +19,9 @@ describe('parseConfig', () => {
 
   test('when real keys are set, then it talks to the real Razorpay', () => {
     const config = parseConfig({
-      RAZORPAY_KEY_ID: 'rzp_test_AbCdEfGhIjKlMn',
-      RAZORPAY_KEY_SECRET: 'k8Jd2nQ4vX7pL1sT9wE3rY6u',
-      RAZORPAY_WEBHOOK_SECRET: 'tb7Vq2Lx9Nw4Kc8Rz1Hm',
+      RAZORPAY_KEY_ID: fakeKey('rzp_test', 14),
+      RAZORPAY_KEY_SECRET: fakeSecret('razorpay key secret', 24),
+      RAZORPAY_WEBHOOK_SECRET: fakeSecret('razorpay webhook secret', 20),
     });
     expect(config.mode).toBe('live');
     expect(config.razorpay.apiBase).toBe('https://api.razorpay.com');
@@ -29,7 +30,7 @@ describe('parseConfig', () => {
 
   test('when real keys come without a webhook secret, then startup fails naming it', () => {
     expect(() =>
-      parseConfig({ RAZORPAY_KEY_ID: 'rzp_test_AbCdEfGhIjKlMn', RAZORPAY_KEY_SECRET: 's' }),
+      parseConfig({ RAZORPAY_KEY_ID: fakeKey('rzp_test', 14), RAZORPAY_KEY_SECRET: 's' }),
     ).toThrow(/RAZORPAY_WEBHOOK_SECRET/);
   });
 
@@ -84,9 +85,9 @@ describe('parseConfig', () => {
   });
 
   const realStripe = {
-    STRIPE_SECRET_KEY: 'sk_test_51AbCdEfGhIjKlMnOpQrStUv',
-    STRIPE_PUBLISHABLE_KEY: 'pk_test_51AbCdEfGhIjKlMnOpQrStUv',
-    STRIPE_WEBHOOK_SECRET: 'whsec_AbCdEfGhIjKlMnOpQrStUvWxYz012345',
+    STRIPE_SECRET_KEY: fakeKey('sk_test', 24),
+    STRIPE_PUBLISHABLE_KEY: fakeKey('pk_test', 24),
+    STRIPE_WEBHOOK_SECRET: fakeKey('whsec', 32),
   };
 
   test('when real Stripe test keys are set, then Stripe’s own API is used, whatever Razorpay’s keys are', () => {

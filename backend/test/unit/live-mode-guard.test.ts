@@ -5,11 +5,12 @@ import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { SANDBOX_DEFAULTS } from '@checkout-lab/contracts/sandbox-defaults';
 import { ConfigError, parseConfig } from '../../src/config';
+import { fakeKey, fakeSecret } from '../helpers/fake-keys';
 
 const ENV_EXAMPLE = path.resolve(__dirname, '..', '..', '..', '.env.example');
-const REAL_KEY_ID = 'rzp_live_Q3xT9mKp2LwZbN';
-const REAL_KEY_SECRET = 'k8Jd2nQ4vX7pL1sT9wE3rY6u'; // 24 characters, like Razorpay's
-const REAL_WEBHOOK_SECRET = 'tb7Vq2Lx9Nw4Kc8Rz1Hm';
+const REAL_KEY_ID = fakeKey('rzp_live', 14);
+const REAL_KEY_SECRET = fakeSecret('razorpay key secret', 24); // 24 characters, like Razorpay's
+const REAL_WEBHOOK_SECRET = fakeSecret('razorpay webhook secret', 20);
 
 function problemsOf(env: Record<string, string | undefined>): string[] {
   try {
@@ -70,7 +71,7 @@ test.each([
 });
 
 test('when a live secret is too short to be real, then startup fails naming it and the minimum', () => {
-  expect(problemsOf(live({ RAZORPAY_KEY_SECRET: 'k8Jd2nQ4vX7pL1sT9wE3' }))).toEqual([
+  expect(problemsOf(live({ RAZORPAY_KEY_SECRET: REAL_KEY_SECRET.slice(0, 20) }))).toEqual([
     expect.stringMatching(/^RAZORPAY_KEY_SECRET: .*24 characters/),
   ]);
   expect(problemsOf(live({ RAZORPAY_WEBHOOK_SECRET: 'whsec' }))).toEqual([

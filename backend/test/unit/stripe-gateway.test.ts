@@ -22,6 +22,7 @@ import {
 import { parseConfig } from '../../src/config';
 import { gatewaysFromConfig } from '../../src/gateways/registry';
 import { createLogger } from '../../src/logger';
+import { fakeKey } from '../helpers/fake-keys';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const FIXTURES = path.join(ROOT, 'sandbox/test/fixtures/documented/stripe');
@@ -259,7 +260,7 @@ describe('registration', () => {
       .list()
       .map((g) => g.name);
   const liveRazorpay = {
-    RAZORPAY_KEY_ID: 'rzp_test_AbCdEfGhIjKlMn',
+    RAZORPAY_KEY_ID: fakeKey('rzp_test', 14),
     RAZORPAY_KEY_SECRET: 'a-real-looking-key-secret-of-24',
     RAZORPAY_WEBHOOK_SECRET: 'a-real-looking-webhook-secret',
   };
@@ -270,9 +271,9 @@ describe('registration', () => {
     expect(
       names({
         ...liveRazorpay,
-        STRIPE_SECRET_KEY: 'sk_test_51AbCdEfGhIjKlMnOpQrStUvWxYz0123456789',
-        STRIPE_PUBLISHABLE_KEY: 'pk_test_51AbCdEfGhIjKlMnOpQrStUv',
-        STRIPE_WEBHOOK_SECRET: 'whsec_AbCdEfGhIjKlMnOpQrStUvWxYz012345',
+        STRIPE_SECRET_KEY: fakeKey('sk_test', 38),
+        STRIPE_PUBLISHABLE_KEY: fakeKey('pk_test', 24),
+        STRIPE_WEBHOOK_SECRET: fakeKey('whsec', 32),
       }),
     ).toEqual(['razorpay', 'stripe']);
   });
