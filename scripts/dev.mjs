@@ -18,7 +18,7 @@ import {
   BACKEND_SERVICE,
   SANDBOX_SERVICE,
   portInUseMessage,
-  portTaken,
+  exitIfPortsTaken,
   waitForService,
 } from './lib/readiness.mjs';
 
@@ -52,12 +52,7 @@ const wanted = [
   [p.backend, 'PORT'],
   ...(commands.some((c) => c.name === 'frontend') ? [[p.frontend, 'FRONTEND_PORT']] : []),
 ];
-for (const [port, variable] of wanted) {
-  if (await portTaken(port)) {
-    console.error(portInUseMessage(port, variable));
-    process.exit(1);
-  }
-}
+await exitIfPortsTaken(wanted);
 
 const { result, commands: running } = concurrently(commands, {
   cwd: ROOT,

@@ -9,7 +9,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { ROOT, banner, hasScript, loadRootEnv, ports, sandboxMode } from './lib/workspace.mjs';
-import { BACKEND_SERVICE, portInUseMessage, portTaken, waitForService } from './lib/readiness.mjs';
+import {
+  BACKEND_SERVICE,
+  exitIfPortsTaken,
+  portInUseMessage,
+  waitForService,
+} from './lib/readiness.mjs';
 
 loadRootEnv();
 process.env.NODE_ENV ??= 'production';
@@ -33,12 +38,7 @@ if (!existsSync(path.join(ROOT, 'backend', 'dist', 'server.js'))) {
 // As in `npm run dev`: a port someone else holds is a clear stop, never a silent stand-in.
 const wanted = [[p.backend, 'PORT']];
 if (sandboxMode() && hasScript('sandbox', 'start')) wanted.unshift([p.sandbox, 'SANDBOX_PORT']);
-for (const [port, variable] of wanted) {
-  if (await portTaken(port)) {
-    console.error(portInUseMessage(port, variable));
-    process.exit(1);
-  }
-}
+await exitIfPortsTaken(wanted);
 
 const localDatabase = process.env.MONGODB_URI ? undefined : await startLocalDatabase();
 

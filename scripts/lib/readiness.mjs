@@ -70,3 +70,17 @@ export async function portTaken(port) {
 export function portInUseMessage(port, variable, what = 'another program') {
   return `Port ${port} is already in use by ${what}. Stop it, or set ${variable} to a free port (for example in .env).`;
 }
+
+/**
+ * Before a launcher starts anything: stops it with the port-in-use sentence when any of the
+ * `[port, variable]` pairs is held by another program.
+ * @param {Array<[number, string]>} wanted
+ */
+export async function exitIfPortsTaken(wanted) {
+  for (const [port, variable] of wanted) {
+    if (await portTaken(port)) {
+      console.error(portInUseMessage(port, variable));
+      process.exit(1);
+    }
+  }
+}

@@ -3,9 +3,8 @@
 // store (rate-limit-mongo 2.3.2) pins the mongodb 3.x driver and expires windows by a TTL index,
 // which the embedded database never runs.
 import type { ClientRateLimitInfo, Options, Store } from 'express-rate-limit';
+import { isDuplicateKey } from '../db/connect';
 import { RateLimitHitModel } from '../models/rate-limit-hit.model';
-
-const DUPLICATE_KEY = 11000;
 
 export class MongoRateLimitStore implements Store {
   readonly localKeys = false;
@@ -40,7 +39,7 @@ export class MongoRateLimitStore implements Store {
           await RateLimitHitModel.create({ _id, hits: 1, resetAt });
           return { totalHits: 1, resetTime: resetAt };
         } catch (err) {
-          if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+          if (!isDuplicateKey(err)) throw err;
         }
       }
       // Another instance reset or created it a moment ago: count this hit in that window.

@@ -4,14 +4,10 @@
 // than Agenda: the jobs are "run this sweep now", already safe to overlap (their own claims keep
 // work from doubling), so a per-period claim is all that is needed; Agenda would add a job
 // collection, its own polling and a second scheduler's failure modes for no gain here.
-import { randomUUID } from 'node:crypto';
+import { isDuplicateKey } from '../db/connect';
 import { JobLeaseModel } from '../models/job-lease.model';
 import type { ServiceContext } from './context';
-
-/** This process's name in the lease documents (what the admin sees as the last runner). */
-export const INSTANCE_ID = `${process.pid}-${randomUUID().slice(0, 8)}`;
-
-const DUPLICATE_KEY = 11000;
+import { INSTANCE_ID } from './instance';
 
 /** True when `owner` claimed `period` of `job`: nobody else will run it. */
 export async function claimPeriod(job: string, period: number, owner: string): Promise<boolean> {
@@ -24,7 +20,7 @@ export async function claimPeriod(job: string, period: number, owner: string): P
     return claimed.modifiedCount + claimed.upsertedCount === 1;
   } catch (err) {
     // The document exists with this period (or a later one): the upsert's insert lost the race.
-    if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
+    if (isDuplicateKey(err)) return false;
     throw err;
   }
 }
