@@ -49,6 +49,8 @@ export interface ReconcileOptions {
    * waiting for an answer about the attempt in front of them). Still paged and capped.
    */
   allOpen?: boolean;
+  /** Gateway calls this sweep may make at most (MAX_CHECKS_PER_SWEEP unless told). */
+  maxChecks?: number;
 }
 
 export async function reconcile(
@@ -91,14 +93,11 @@ async function checkDuePayments(
   summary: ReconcileSummary,
   opts: ReconcileOptions,
 ): Promise<void> {
-  // Attempts stored before the schedule existed become due once.
-  await PaymentModel.updateMany(
-    { status: { $in: OPEN_STATUSES }, nextCheckAt: { $exists: false } },
-    { $set: { nextCheckAt: new Date(0) } },
-  );
+  await (scheduleBackfill ??= backfillSchedule());
   const open = { status: { $in: OPEN_STATUSES }, createdAt: { $lte: cutoff } };
   let after: Types.ObjectId | undefined;
-  while (summary.checked < MAX_CHECKS_PER_SWEEP) {
+  const maxChecks = opts.maxChecks ?? MAX_CHECKS_PER_SWEEP;
+  while (summary.checked < maxChecks) {
     // Every open attempt walks by _id (a claimed one stays in range); the scheduled sweep reads
     // only the due ones, and a claimed one leaves that range.
     const query = opts.allOpen
@@ -106,7 +105,8 @@ async function checkDuePayments(
       : PaymentModel.find({ ...open, nextCheckAt: { $lte: now } }).sort({ nextCheckAt: 1 });
     const due = await query
       .select({ gateway: 1, refs: 1, nextCheckAt: 1, checks: 1 })
-      .limit(PAGE)
+      // Never more than the cap leaves room for: each claimed attempt is one call at most.
+      .limit(Math.min(PAGE, maxChecks - summary.checked))
       .lean<OpenPayment[]>();
     if (due.length === 0) return;
     after = due[due.length - 1]!._id;
@@ -116,6 +116,21 @@ async function checkDuePayments(
     await checkAttempts(ctx, claimed, summary);
     if (due.length < PAGE) return;
   }
+}
+
+/**
+ * Attempts stored before the schedule existed (a database from an older version) become due
+ * once. Once per process, not per sweep: it reads every open attempt, the cost sweeps avoid.
+ */
+let scheduleBackfill: Promise<unknown> | undefined;
+function backfillSchedule(): Promise<unknown> {
+  return PaymentModel.updateMany(
+    { status: { $in: OPEN_STATUSES }, nextCheckAt: { $exists: false } },
+    { $set: { nextCheckAt: new Date(0) } },
+  ).catch((err: unknown) => {
+    scheduleBackfill = undefined; // the database was away: try again next sweep
+    throw err;
+  });
 }
 
 async function claimCheck(p: OpenPayment, now: Date): Promise<boolean> {
