@@ -38,8 +38,10 @@ const productSchema = new Schema(
      * recording who took them is one conditional update of this document, so a crash can never
      * leave a decrement nobody knows about (see services/stock-hold.service.ts). Entries live
      * only while a hold is open or a take is being recorded: bounded by concurrent checkouts.
+     * Not selected by default: a popular product has one entry per open checkout, and the
+     * catalogue and cart reads must not carry (and cast) hundreds of them on every request.
      */
-    holds: { type: Map, of: holdEntrySchema, default: undefined },
+    holds: { type: Map, of: holdEntrySchema, default: undefined, select: false },
   },
   { timestamps: true },
 );

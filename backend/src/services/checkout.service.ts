@@ -69,11 +69,6 @@ export async function startCheckout(
     await abandonAttempt(attempt);
     throw HttpError.conflict(await soldOutMessage(short), 'INSUFFICIENT_STOCK');
   }
-  await PaymentModel.updateOne(
-    { _id: attempt._id, 'hold.state': 'holding' },
-    { $set: { 'hold.state': 'held' } },
-  );
-
   let start: CheckoutStart;
   try {
     start = await gateway.startCheckout({
@@ -99,43 +94,49 @@ export async function startCheckout(
   const counted = await OrderModel.findOneAndUpdate(
     { _id: order._id, status: 'pending' },
     { $inc: { attempts: 1 } },
-    { returnDocument: 'after' },
+    { returnDocument: 'after', projection: { attempts: 1 } },
   );
   if (!counted) {
     await abandonAttempt(attempt);
     throw HttpError.conflict('This order was paid meanwhile', 'ORDER_NOT_PAYABLE');
   }
   const minutes = Math.round(ctx.config.stockHoldMs / 60_000);
-  await PaymentModel.updateOne(
-    { _id: attempt._id },
-    {
-      $set: {
-        attempt: counted.attempts,
-        'refs.orderId': start.refs.orderId,
-        // A gateway whose checkout object is itself the payment (a Stripe PaymentIntent) names
-        // it now, so the first report about it (often a decline) cannot claim the attempt.
-        ...(start.refs.paymentId ? { 'refs.paymentId': start.refs.paymentId } : {}),
-      },
-      $push: {
-        timeline: {
-          $each: [
-            timelineEntry(
-              'checkout.started',
-              'checkout',
-              start.kind === 'redirect'
-                ? `Redirecting to ${gateway.label}'s payment page for ${formatMoney(order.total, currency)}`
-                : `Checkout opened with ${gateway.label} for ${formatMoney(order.total, currency)} (gateway reference ${start.refs.orderId})`,
-            ),
-            timelineEntry(
-              'stock.held',
-              'checkout',
-              `Stock held for this attempt for ${minutes} minute${minutes === 1 ? '' : 's'}: ${lines.map((l) => `${l.quantity} × ${l.name}`).join(', ')}`,
-            ),
-          ],
-        },
+  const started = (held: boolean) => ({
+    $set: {
+      ...(held ? { 'hold.state': 'held' } : {}),
+      attempt: counted.attempts,
+      'refs.orderId': start.refs.orderId,
+      // A gateway whose checkout object is itself the payment (a Stripe PaymentIntent) names
+      // it now, so the first report about it (often a decline) cannot claim the attempt.
+      ...(start.refs.paymentId ? { 'refs.paymentId': start.refs.paymentId } : {}),
+    },
+    $push: {
+      timeline: {
+        $each: [
+          timelineEntry(
+            'checkout.started',
+            'checkout',
+            start.kind === 'redirect'
+              ? `Redirecting to ${gateway.label}'s payment page for ${formatMoney(order.total, currency)}`
+              : `Checkout opened with ${gateway.label} for ${formatMoney(order.total, currency)} (gateway reference ${start.refs.orderId})`,
+          ),
+          timelineEntry(
+            'stock.held',
+            'checkout',
+            `Stock held for this attempt for ${minutes} minute${minutes === 1 ? '' : 's'}: ${lines.map((l) => `${l.quantity} × ${l.name}`).join(', ')}`,
+          ),
+        ],
       },
     },
+  });
+  // One write records the gateway's reference and makes the hold `held`. Only a hold still
+  // `holding` becomes held: one the expiry sweep gave back meanwhile stays given back.
+  const recorded = await PaymentModel.updateOne(
+    { _id: attempt._id, 'hold.state': 'holding' },
+    started(true),
   );
+  if (recorded.modifiedCount === 0)
+    await PaymentModel.updateOne({ _id: attempt._id }, started(false));
 
   return {
     payment: { id: attempt.id as string, attempt: counted.attempts, gateway: gateway.name },

@@ -23,7 +23,8 @@ const stack = useTestStack();
 beforeAll(() => stack.sandbox.setWebhookUrls([]));
 
 const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000);
-const ledgerOf = async (id: unknown) => (await ProductModel.findById(id))!.holds?.size ?? 0;
+const ledgerOf = async (id: unknown) =>
+  (await ProductModel.findById(id).select('+holds'))!.holds?.size ?? 0;
 const emailsAbout = (id: string) => emailsAboutOrder(stack.ctx.mailer, id);
 const orderDoc = async (id: string) => (await OrderModel.findOne({ publicId: id }))!;
 

@@ -20,7 +20,8 @@ export const REFUND_STATUSES = ['pending', 'processed', 'failed'] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
 /**
- * A checkout attempt's stock hold: `holding` while checkout takes the units, `held` until the
+ * A checkout attempt's stock hold: `holding` while checkout takes the units and opens the
+ * gateway's order (nobody outside can name the attempt yet), `held` until the
  * payment takes them for good (`taken`) or they go back (`releasing` → `released`: the attempt
  * failed, was cancelled or replaced, or its window passed).
  */
