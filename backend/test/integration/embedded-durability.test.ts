@@ -55,3 +55,76 @@ test('when the server is killed right after acknowledging writes, then they are 
     await second.stop();
   }
 });
+
+// The launcher stores documents as BSON and ids and index keys in a compact form of its own
+// (tools/mongo-java-server: BsonDocumentType, StoredKeyType): every type a shop writes must come
+// back from the file as it went in, and unique indexes must still find by every key kind.
+test('when documents of every stored type are written, then they read back unchanged after a restart', async () => {
+  const file = path.join(dir, 'types.mv.db');
+  const { Binary, Decimal128, Double, Int32, Long, ObjectId } = mongoose.mongo;
+  const doc = {
+    _id: new ObjectId(),
+    int: new Int32(7),
+    long: Long.fromString('9007199254740993'),
+    double: new Double(1.5),
+    decimal: Decimal128.fromString('12.345'),
+    text: 'नमस्ते ₹',
+    flag: true,
+    nothing: null,
+    when: new Date('2026-12-02T10:00:00.123Z'),
+    bytes: new Binary(Buffer.from([0, 1, 254, 255])),
+    list: [1, 'two', { three: [3] }, []],
+    nested: { map: { pay_1: { quantity: 2, state: 'held' } }, empty: {} },
+  };
+  const first = await startMongoJavaServer({ file, log });
+  const before = await mongoose.createConnection(first.uri, { dbName: 'types' }).asPromise();
+  await before.collection('docs').insertOne(doc);
+  await before
+    .collection('docs')
+    .createIndex({ 'nested.map.pay_1.state': 1, text: 1 }, { unique: true });
+  await before
+    .collection('named')
+    .insertMany([{ _id: 'rate:1.2.3.4' as never }, { _id: 42 as never }]);
+  await before.close();
+  await first.stop();
+
+  const second = await startMongoJavaServer({ file, log });
+  const after = await mongoose.createConnection(second.uri, { dbName: 'types' }).asPromise();
+  try {
+    const docs = after.collection('docs');
+    const back = await docs.findOne(
+      { _id: doc._id },
+      { promoteValues: false, promoteLongs: false },
+    );
+    expect(back).not.toBeNull();
+    expect(back!.long.toString()).toBe('9007199254740993');
+    expect(back!.decimal.toString()).toBe('12.345');
+    expect(back!.int.valueOf()).toBe(7);
+    expect(back!.double.valueOf()).toBe(1.5);
+    const plain = await docs.findOne({ _id: doc._id });
+    expect({ ...plain, long: undefined, decimal: undefined, bytes: undefined }).toEqual({
+      ...doc,
+      int: 7,
+      double: 1.5,
+      long: undefined,
+      decimal: undefined,
+      bytes: undefined,
+    });
+    expect(Buffer.from(plain!.bytes.buffer)).toEqual(Buffer.from([0, 1, 254, 255]));
+    expect(
+      await docs.findOne(
+        { 'nested.map.pay_1.state': 'held', text: 'नमस्ते ₹' },
+        { projection: { _id: 1 } },
+      ),
+    ).toEqual({ _id: doc._id });
+    await expect(
+      docs.insertOne({ nested: { map: { pay_1: { state: 'held' } } }, text: 'नमस्ते ₹' }),
+    ).rejects.toMatchObject({ code: 11000 });
+    const named = after.collection('named');
+    expect(await named.findOne({ _id: 'rate:1.2.3.4' as never })).toEqual({ _id: 'rate:1.2.3.4' });
+    expect(await named.findOne({ _id: 42 as never })).toEqual({ _id: 42 });
+  } finally {
+    await after.close();
+    await second.stop();
+  }
+});

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.DataType;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -12,10 +13,12 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.backend.h2.UniqueIndexes;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
@@ -38,6 +41,12 @@ final class IndexedH2Backend extends H2Backend {
 
     /** Every this many commits, live pages from chunks under half full are moved (≤ 4 MB). */
     private static final int COMPACT_EVERY = 200;
+
+    // Stored forms cheaper than Java serialization; see each type for why the old files still open.
+    private static final BsonDocumentType DOCUMENTS = new BsonDocumentType();
+    private static final StoredKeyType KEYS = new StoredKeyType();
+    @SuppressWarnings("unchecked")
+    private static final DataType<KeyValue> KEY_VALUES = (DataType<KeyValue>) (DataType<?>) KEYS;
 
     static IndexedH2Backend open(String fileName, int cacheSizeMb) {
         MVStore store = new MVStore.Builder()
@@ -105,9 +114,20 @@ final class IndexedH2Backend extends H2Backend {
         @Override
         protected Collection openOrCreateCollection(String collectionName, CollectionOptions options) {
             String fullName = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> dataMap = getMvStore().openMap(DATA_PREFIX + fullName);
+            MVMap<Object, Document> dataMap = getMvStore().openMap(DATA_PREFIX + fullName,
+                new MVMap.Builder<Object, Document>().keyType(KEYS).valueType(DOCUMENTS));
             MVMap<String, Object> metaMap = getMvStore().openMap(META_PREFIX + fullName);
             return new Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+
+        /** As H2Database opens a unique index (same map name), with our key and value types. */
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                        List<IndexKey> keys, boolean sparse) {
+            MVMap<KeyValue, Object> map = getMvStore().openMap(
+                getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                new MVMap.Builder<KeyValue, Object>().keyType(KEY_VALUES).valueType(KEYS));
+            return UniqueIndexes.over(map, indexName, keys, sparse);
         }
 
         @Override

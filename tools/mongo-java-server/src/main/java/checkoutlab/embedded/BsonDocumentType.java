@@ -1,0 +1,111 @@
+package checkoutlab.embedded;
+
+import java.nio.ByteBuffer;
+import java.util.Collection;
+import java.util.Map;
+
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+import org.h2.mvstore.type.ObjectDataType;
+
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
+/**
+ * How the H2 backend stores a document: as BSON, the form it arrived in over the wire.
+ * MVStore's default type writes a document with Java serialization, which starts a new
+ * ObjectOutputStream (class descriptors and all) per document; every commit re-writes each
+ * document on the pages it touched, so that was about half of the database's CPU under load.
+ *
+ * <p>Files written before this type keep working: such a value starts with
+ * ObjectDataType's serialized-object tag and is read the old way; it is re-written as BSON the
+ * next time its page is.
+ */
+final class BsonDocumentType extends BasicDataType<Document> {
+
+    /** Not a tag ObjectDataType ever writes (its tags are 0–19, 32–49 and 64–119). */
+    private static final byte BSON = 127;
+    private static final int SERIALIZED_OBJECT = 19;
+
+    private final ObjectDataType legacy = new ObjectDataType();
+
+    @Override
+    public void write(WriteBuffer buff, Document doc) {
+        ByteBuf bson = Unpooled.buffer(256);
+        try {
+            BsonEncoder.encodeDocument(doc, bson);
+            buff.put(BSON);
+            buff.put(bson.nioBuffer());
+        } finally {
+            bson.release();
+        }
+    }
+
+    @Override
+    public Document read(ByteBuffer buff) {
+        byte tag = buff.get(buff.position());
+        if (tag == SERIALIZED_OBJECT) {
+            return (Document) legacy.read(buff);
+        }
+        if (tag != BSON) {
+            throw new IllegalStateException("unknown stored document format: tag " + tag);
+        }
+        buff.get();
+        int length = littleEndianInt(buff);
+        ByteBuffer bson = buff.slice();
+        bson.limit(length);
+        buff.position(buff.position() + length);
+        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+    }
+
+    /** BSON starts with its own length, little-endian, whatever the buffer's byte order. */
+    private static int littleEndianInt(ByteBuffer buff) {
+        int p = buff.position();
+        return (buff.get(p) & 0xff) | (buff.get(p + 1) & 0xff) << 8 | (buff.get(p + 2) & 0xff) << 16
+            | (buff.get(p + 3) & 0xff) << 24;
+    }
+
+    @Override
+    public Document[] createStorage(int size) {
+        return new Document[size];
+    }
+
+    /**
+     * The page cache's estimate of a document in memory: walked, not encoded, because MVStore
+     * asks on every put. Roughly what the JVM holds: entry, key and boxed value per field.
+     */
+    @Override
+    public int getMemory(Document doc) {
+        return 64 + estimate(doc, 0);
+    }
+
+    private static int estimate(Object value, int depth) {
+        if (depth > 16) {
+            return 64;
+        }
+        if (value instanceof Map<?, ?> map) {
+            int size = 48;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                size += 48 + 2 * String.valueOf(e.getKey()).length() + estimate(e.getValue(), depth + 1);
+            }
+            return size;
+        }
+        if (value instanceof Collection<?> list) {
+            int size = 40;
+            for (Object item : list) {
+                size += 8 + estimate(item, depth + 1);
+            }
+            return size;
+        }
+        if (value instanceof String s) {
+            return 40 + 2 * s.length();
+        }
+        if (value instanceof byte[] bytes) {
+            return 16 + bytes.length;
+        }
+        return 24;
+    }
+}
