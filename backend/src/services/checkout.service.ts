@@ -108,7 +108,7 @@ export async function startCheckout(
     { _id: order._id, status: 'pending' },
     {
       $inc: { attempts: 1 },
-      ...(expiry > 0 && { $set: { expiresAt: new Date(Date.now() + expiry) } }),
+      ...(expiry > 0 && { $set: { expiryOpen: true, expiresAt: new Date(Date.now() + expiry) } }),
     },
     { returnDocument: 'after' },
   );

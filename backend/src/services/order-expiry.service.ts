@@ -41,7 +41,7 @@ type DueOrder = { _id: Types.ObjectId; expiresAt: Date };
 
 /**
  * Expires the pending orders whose window passed by `now`, oldest first, in pages. Reads only
- * pending orders that are due (index status + expiresAt); a claimed order leaves that range, so
+ * pending orders that are due (index expiryOpen + expiresAt); a claimed order leaves that range, so
  * every page is new work. Returns how many orders this run cancelled.
  */
 export async function expireAbandonedOrders(
@@ -55,7 +55,7 @@ export async function expireAbandonedOrders(
   let cancelled = 0;
   let seen = 0;
   while (seen < MAX_EXPIRIES_PER_SWEEP) {
-    const due = await OrderModel.find({ status: 'pending', expiresAt: { $lte: now } })
+    const due = await OrderModel.find({ expiryOpen: true, expiresAt: { $lte: now } })
       .sort({ expiresAt: 1 })
       .select({ expiresAt: 1 })
       .limit(Math.min(PAGE, MAX_EXPIRIES_PER_SWEEP - seen))
@@ -77,8 +77,8 @@ export async function expireAbandonedOrders(
 let expiryBackfill: Promise<unknown> | undefined;
 function backfillExpiry(expiryMs: number): Promise<unknown> {
   return OrderModel.updateMany(
-    { status: 'pending', expiresAt: { $exists: false } },
-    { $set: { expiresAt: new Date(Date.now() + expiryMs) } },
+    { status: 'pending', expiryOpen: { $exists: false } },
+    { $set: { expiryOpen: true, expiresAt: new Date(Date.now() + expiryMs) } },
   ).catch((err: unknown) => {
     expiryBackfill = undefined; // the database was away: try again next sweep
     throw err;

@@ -22,10 +22,7 @@ const lineLabel = (l: CartLine) => ('slug' in l ? l.slug : l.productId);
 /** The most of one product a single order may hold, however many lines name it. */
 export const MAX_PER_PRODUCT = 99;
 
-export async function createOrder(
-  ctx: ServiceContext,
-  input: CreateOrderInput,
-): Promise<OrderDto> {
+export async function createOrder(ctx: ServiceContext, input: CreateOrderInput): Promise<OrderDto> {
   const slugs = input.items.flatMap((l) => ('slug' in l ? [l.slug] : []));
   const ids = input.items.flatMap((l) => ('productId' in l ? [l.productId] : []));
   const products = await ProductModel.find({
@@ -103,6 +100,7 @@ export async function createOrder(
     currency,
     status: 'pending',
     ...(ctx.config.orderExpiryMs > 0 && {
+      expiryOpen: true,
       expiresAt: new Date(Date.now() + ctx.config.orderExpiryMs),
     }),
     timeline: [
