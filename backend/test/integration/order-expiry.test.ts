@@ -5,6 +5,7 @@ import { GatewayError } from '../../src/errors';
 import { OrderModel } from '../../src/models/order.model';
 import { PaymentModel } from '../../src/models/payment.model';
 import { EXPIRY_RETRY_MS, expireAbandonedOrders } from '../../src/services/order-expiry.service';
+import { reconcile } from '../../src/services/reconcile.service';
 import {
   createProduct,
   gatewayOrderId,
@@ -180,3 +181,17 @@ test('when ORDER_EXPIRY_MINUTES is 0, then nothing expires', async () => {
 async function orderDoc(publicId: string) {
   return (await OrderModel.findOne({ publicId }))!;
 }
+
+test('when the reconcile sweep runs, then it expires the orders whose window passed', async () => {
+  stack.sandbox.setWebhookUrls([]);
+  const { item, order } = await abandonedCheckout(3);
+  // Two hours on, as the database sees it.
+  const then = new Date(Date.now() - EXPIRY_MS - 60_000);
+  await OrderModel.updateOne({ publicId: order.id }, { $set: { expiresAt: then } });
+  await PaymentModel.collection.updateMany({}, { $set: { createdAt: then } });
+
+  const summary = await reconcile(stack.ctx, 0);
+  expect(summary).toMatchObject({ ordersExpired: 1, gatewayErrors: 0 });
+  expect((await getOrder(stack.app, order.id)).status).toBe('cancelled');
+  expect(await stockOf(item._id)).toBe(3);
+});
