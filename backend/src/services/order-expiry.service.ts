@@ -104,6 +104,8 @@ async function expireOrder(
   expiryMs: number,
   tally: CheckTally,
 ): Promise<boolean> {
+  // Money moved or may still move: nothing to ask, the order stays (reconcile keeps checking).
+  if (await hasMoney(orderId)) return false;
   const open = await PaymentModel.find({
     order: orderId,
     status: { $in: ['created', 'authorized'] },
@@ -116,8 +118,7 @@ async function expireOrder(
   tally.settled += last.settled;
   tally.gatewayErrors += last.gatewayErrors;
   // The gateway could not say: the buyer may have paid. Ask again after the retry delay.
-  if (last.gatewayErrors > 0) return false;
-  if (await PaymentModel.exists({ order: orderId, status: { $in: MONEY_STATUSES } })) return false;
+  if (last.gatewayErrors > 0 || (await hasMoney(orderId))) return false;
 
   const minutes = Math.round(expiryMs / 60_000);
   const cutoff = new Date(now.getTime() - expiryMs);
@@ -135,6 +136,10 @@ async function expireOrder(
       `Checkout attempt expired unpaid after ${minutes} minutes; a payment the gateway reports later is still recorded`,
     );
   }
+  // An attempt younger than the window (a payment made inside a checkout the gateway reports
+  // only now) is someone paying: keep the order.
+  if (await PaymentModel.exists({ order: orderId, status: 'created', createdAt: { $gt: cutoff } }))
+    return false;
   // Conditional on the claim: a checkout started since moved expiresAt, and the order stays.
   const done = await transitionOrder(
     orderId,
@@ -148,4 +153,8 @@ async function expireOrder(
   // A crash before this is finished by the hold sweep: the holds lapse on their own.
   if (done) await releaseOrderHolds(orderId, 'expired', 'reconcile');
   return done;
+}
+
+function hasMoney(orderId: Types.ObjectId): Promise<unknown> {
+  return PaymentModel.exists({ order: orderId, status: { $in: MONEY_STATUSES } });
 }
