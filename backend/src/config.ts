@@ -124,6 +124,14 @@ const envSchema = z.object({
     .int()
     .min(1)
     .default(15 * 60),
+  /**
+   * How long after its newest checkout attempt (or its creation) an unpaid order is cancelled,
+   * its open attempts expired and its holds released; 0 never expires. Two hours: far past the
+   * stock hold (15 min) and any buyer still in a modal, a UPI collect request or a 3-D Secure
+   * page, yet short enough that the sweep's open set is hours of abandoned checkouts, not
+   * months. A capture that arrives later is still recorded (and flagged for a refund).
+   */
+  ORDER_EXPIRY_MINUTES: z.coerce.number().int().min(0).default(120),
   /** Requests per minute per client on order and checkout routes (verify gets twice this). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Webhook deliveries per minute per source address, accepted or not. */
@@ -185,6 +193,8 @@ export interface Config {
   reconcile: { intervalMs: number; graceMs: number };
   /** How long a checkout attempt holds its stock (STOCK_HOLD_SECONDS). */
   stockHoldMs: number;
+  /** How long an unpaid order lives after its newest attempt (ORDER_EXPIRY_MINUTES); 0: forever. */
+  orderExpiryMs: number;
   rateLimitPerMinute: number;
   webhookRateLimit: { perMinute: number; rejectsPerMinute: number };
   /** Which proxies' X-Forwarded-For is believed (TRUST_PROXY). */
@@ -324,6 +334,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     smtpUrl: env.SMTP_URL,
     reconcile: { intervalMs: env.RECONCILE_INTERVAL_MS, graceMs: env.RECONCILE_GRACE_MS },
     stockHoldMs: env.STOCK_HOLD_SECONDS * 1000,
+    orderExpiryMs: env.ORDER_EXPIRY_MINUTES * 60_000,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     webhookRateLimit: {
       perMinute: env.WEBHOOK_RATE_LIMIT_PER_MINUTE,

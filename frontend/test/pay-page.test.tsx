@@ -4,7 +4,7 @@ import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PayPage } from '../src/features/checkout/pay-page';
 import * as client from '../src/lib/api-client';
-import { makeOrder, sandboxConfig } from './helpers/fixtures';
+import { entry, makeOrder, sandboxConfig } from './helpers/fixtures';
 import { renderRoute } from './helpers/render-route';
 
 vi.mock('../src/lib/api-client', async (importOriginal) => ({
@@ -179,4 +179,18 @@ test('when the order is in a currency no gateway takes, then Pay is disabled wit
     'No payment method takes BDT payments yet.',
   );
   expect(screen.getByRole('button', { name: /^Pay ৳/ })).toBeDisabled();
+});
+
+test('when the order expired unpaid, then the pay page says so and offers no payment', async () => {
+  api.getOrder.mockResolvedValue(
+    makeOrder({
+      status: 'cancelled',
+      timeline: [...order.timeline, entry('order.cancelled', 'reconcile', 9)],
+    }),
+  );
+  renderRoute(<PayPage orderId={order.id} />, `/orders/${order.id}/pay`);
+  expect(await screen.findByTestId('closed-order-notice')).toHaveTextContent(
+    /This order expired: it was not paid in time/,
+  );
+  expect(screen.queryByRole('button', { name: /^Pay / })).not.toBeInTheDocument();
 });

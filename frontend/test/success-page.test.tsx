@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SuccessPage } from '../src/features/orders/success-page';
 import * as client from '../src/lib/api-client';
-import { entry, makeOrder, sandboxConfig } from './helpers/fixtures';
+import { entry, makeOrder, makePayment, sandboxConfig } from './helpers/fixtures';
 import { renderRoute } from './helpers/render-route';
 
 vi.mock('../src/lib/api-client', async (importOriginal) => ({
@@ -94,4 +94,43 @@ test('when the stock was gone by the time the payment arrived, then the page say
   ).toBeInTheDocument();
   expect(screen.queryByText(/receipt is on its way/)).not.toBeInTheDocument();
   expect(screen.queryByText(/payment is confirmed/)).not.toBeInTheDocument();
+});
+
+test('when the server expired the unpaid order, then the page says it expired and stops asking', async () => {
+  api.getOrder.mockResolvedValue(
+    makeOrder({
+      status: 'cancelled',
+      payments: [makePayment({ status: 'expired' })],
+      timeline: [
+        ...pending.timeline,
+        entry('payment.expired', 'reconcile', 7, 1),
+        entry('order.cancelled', 'reconcile', 8),
+      ],
+    }),
+  );
+  renderRoute(<SuccessPage orderId={pending.id} />);
+
+  expect(
+    await screen.findByRole('heading', { name: 'This order expired unpaid' }),
+  ).toBeInTheDocument();
+  expect(screen.getByTestId('closed-order-notice')).toHaveTextContent(
+    /not paid in time.*refunds it/,
+  );
+  expect(screen.getByTestId('order-status')).toHaveTextContent('cancelled');
+  await new Promise((r) => setTimeout(r, 100));
+  expect(api.getOrder).toHaveBeenCalledTimes(1);
+});
+
+test('when the shop cancelled the order, then the page says so, not that it expired', async () => {
+  api.getOrder.mockResolvedValue(
+    makeOrder({
+      status: 'cancelled',
+      timeline: [...pending.timeline, entry('order.cancelled', 'admin', 8)],
+    }),
+  );
+  renderRoute(<SuccessPage orderId={pending.id} />);
+  expect(
+    await screen.findByRole('heading', { name: 'This order was cancelled' }),
+  ).toBeInTheDocument();
+  expect(screen.getByTestId('closed-order-notice')).toHaveTextContent(/cancelled by the shop/);
 });

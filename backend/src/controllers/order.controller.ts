@@ -9,7 +9,7 @@ type IdParams = { id: string };
 export function orderController(ctx: ServiceContext) {
   return {
     async create(req: Request, res: Response) {
-      const order = await createOrder(req.body as CreateOrderInput);
+      const order = await createOrder(ctx, req.body as CreateOrderInput);
       res.status(201).location(`/api/orders/${order.id}`).json({ order });
     },
     async get(req: Request<IdParams>, res: Response) {

@@ -61,12 +61,15 @@ export type CheckoutStart = AttemptRefs &
       }
   );
 
+/** What a gateway can report: expiry is ours, not a gateway's, so no gateway says `expired`. */
+export type GatewayPaymentStatus = Exclude<PaymentStatus, 'expired'>;
+
 /** A gateway payment, as the gateway reports it, mapped to our statuses. */
 export interface GatewayPayment {
   paymentId: string;
   /** The gateway-side order (or our merchant reference) the payment belongs to. */
   orderId: string;
-  status: PaymentStatus;
+  status: GatewayPaymentStatus;
   amount: number;
   currency: string;
   method?: string;

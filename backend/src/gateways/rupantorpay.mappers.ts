@@ -2,8 +2,7 @@
 import { GatewayError } from '../errors';
 import type { Logger } from '../logger';
 import { fromMajorUnits } from '@checkout-lab/contracts/money';
-import type { PaymentStatus } from '@checkout-lab/contracts/statuses';
-import type { GatewayPayment } from './gateway';
+import type { GatewayPayment, GatewayPaymentStatus } from './gateway';
 import type { VerifyResponse } from './rupantorpay.schemas';
 
 /**
@@ -11,7 +10,7 @@ import type { VerifyResponse } from './rupantorpay.schemas';
  * ERROR` (ERROR = failed or cancelled) and lowercase `completed | failed`. Anything else is
  * logged and treated as still open, so it is asked again later and never counts as paid.
  */
-export function toPaymentStatus(status: string, log: Logger): PaymentStatus {
+export function toPaymentStatus(status: string, log: Logger): GatewayPaymentStatus {
   switch (status.trim().toUpperCase()) {
     case 'COMPLETED':
       return 'captured';

@@ -49,6 +49,16 @@ const orderSchema = new Schema(
     amountRefunded: { ...minor, default: 0 },
     /** Counts checkout attempts so each new attempt gets the next number. */
     attempts: { type: Number, default: 0 },
+    /**
+     * When the order expires unpaid (ORDER_EXPIRY_MINUTES after its creation or its newest
+     * checkout attempt), also the expiry sweep's claim (moved forward when a run takes it).
+     * `expiryOpen` is true while the order is pending with a window (the transition out of
+     * pending unsets it): the sweep finds due orders by equality on it, which every database
+     * here can serve (the embedded one serves no range scan), so it never reads paid history.
+     * Not a TTL index: nothing may vanish, the sweep decides.
+     */
+    expiryOpen: { type: Boolean },
+    expiresAt: { type: Date },
     paidAt: { type: Date },
     paidByPayment: { type: Schema.Types.ObjectId, ref: 'Payment' },
     fulfilledAt: { type: Date },
@@ -83,6 +93,8 @@ const orderSchema = new Schema(
 
 orderSchema.index({ status: 1, createdAt: -1 });
 orderSchema.index({ 'customer.email': 1, createdAt: -1 });
+// The expiry sweep: pending orders past their window, oldest first (sparse: only those open).
+orderSchema.index({ expiryOpen: 1, expiresAt: 1 }, { sparse: true });
 // Fulfilment's repair sweep: only orders with a step left (sparse: the others have no entry).
 orderSchema.index({ 'fulfilment.open': 1, 'fulfilment.openSince': 1 }, { sparse: true });
 

@@ -32,8 +32,14 @@ export async function startCheckout(
 ): Promise<CheckoutResponse> {
   const order = await findOrder(publicId);
   if (order.status !== 'pending') {
+    // The expiry sweep cancels as `reconcile`, an admin as `admin`: the buyer hears which.
+    const expired = order.timeline.some(
+      (e) => e.type === 'order.cancelled' && e.source === 'reconcile',
+    );
     throw HttpError.conflict(
-      NOT_PAYABLE[order.status] ?? 'This order cannot be paid',
+      expired
+        ? 'This order expired unpaid and was cancelled: place a new order'
+        : (NOT_PAYABLE[order.status] ?? 'This order cannot be paid'),
       'ORDER_NOT_PAYABLE',
     );
   }
@@ -91,9 +97,14 @@ export async function startCheckout(
     throw err;
   }
 
+  // A new attempt restarts the order's expiry window (and voids an expiry run's claim on it).
+  const expiry = ctx.config.orderExpiryMs;
   const counted = await OrderModel.findOneAndUpdate(
     { _id: order._id, status: 'pending' },
-    { $inc: { attempts: 1 } },
+    {
+      $inc: { attempts: 1 },
+      ...(expiry > 0 && { $set: { expiryOpen: true, expiresAt: new Date(Date.now() + expiry) } }),
+    },
     { returnDocument: 'after', projection: { attempts: 1 } },
   );
   if (!counted) {

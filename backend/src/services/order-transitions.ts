@@ -19,6 +19,8 @@ export async function transitionOrder(
     { ...where, _id: orderId, status: { $in: from } },
     {
       $set: { status: to, ...set },
+      // Leaving pending leaves the expiry sweep's range, in the same update.
+      ...(from.includes('pending') && { $unset: { expiryOpen: 1 } }),
       $push: { timeline: timelineEntry(`order.${to}`, source, message) },
     },
   );

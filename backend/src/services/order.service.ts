@@ -7,6 +7,7 @@ import { timelineEntry } from '../models/timeline.schema';
 import type { Currency } from '@checkout-lab/contracts/money';
 import type { CreateOrderInput } from '@checkout-lab/contracts/schemas';
 import type { OrderDto } from '@checkout-lab/contracts/dto';
+import type { ServiceContext } from './context';
 import { toOrderDto } from './order.dto';
 import { computeTotals, couponProblem, findCoupon } from './pricing.service';
 
@@ -21,7 +22,7 @@ const lineLabel = (l: CartLine) => ('slug' in l ? l.slug : l.productId);
 /** The most of one product a single order may hold, however many lines name it. */
 export const MAX_PER_PRODUCT = 99;
 
-export async function createOrder(input: CreateOrderInput): Promise<OrderDto> {
+export async function createOrder(ctx: ServiceContext, input: CreateOrderInput): Promise<OrderDto> {
   const slugs = input.items.flatMap((l) => ('slug' in l ? [l.slug] : []));
   const ids = input.items.flatMap((l) => ('productId' in l ? [l.productId] : []));
   const products = await ProductModel.find({
@@ -98,6 +99,10 @@ export async function createOrder(input: CreateOrderInput): Promise<OrderDto> {
     coupon: coupon?.code,
     currency,
     status: 'pending',
+    ...(ctx.config.orderExpiryMs > 0 && {
+      expiryOpen: true,
+      expiresAt: new Date(Date.now() + ctx.config.orderExpiryMs),
+    }),
     timeline: [
       timelineEntry(
         'order.created',

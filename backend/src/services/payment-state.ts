@@ -1,6 +1,10 @@
 // The payment status machine. Forward only:
 //   created → authorized → captured → refunded (partial → full)
 //   created | authorized → failed
+//   created → expired (the order's expiry: order-expiry.service)
+//   expired → captured | failed: expiry is our decision, not the gateway's. Razorpay may still
+//   capture (or fail) the attempt afterwards; the late answer is recorded, never dropped, and a
+//   capture on the cancelled order is flagged for a refund (order-state's settleOrderForPayment).
 // Every transition is one conditional atomic update: `updateOne({ _id, status: <a status the
 // target is reachable from> }, …)`. When verify, a webhook and reconciliation race on one
 // payment, exactly one update matches and only its caller runs the side effects.
@@ -15,9 +19,11 @@ import { notePayment } from './timeline.service';
 export const REACHABLE_FROM: Record<PaymentStatus, readonly PaymentStatus[]> = {
   created: [],
   authorized: ['created'],
-  captured: ['created', 'authorized'],
-  failed: ['created', 'authorized'],
+  captured: ['created', 'authorized', 'expired'],
+  failed: ['created', 'authorized', 'expired'],
   refunded: ['captured'],
+  // Never from authorized: the bank holds the buyer's money and it may still be captured.
+  expired: ['created'],
 };
 
 export function canTransition(from: PaymentStatus, to: PaymentStatus): boolean {
@@ -28,6 +34,7 @@ const MESSAGES: Partial<Record<PaymentStatus, string>> = {
   authorized: 'Payment authorized: the bank approved it, the money is not captured yet',
   captured: 'Payment captured: the money is ours',
   failed: 'Payment failed',
+  expired: 'Checkout attempt expired unpaid',
 };
 
 /** Timeline messages are read by buyers: money as the storefront shows it. */

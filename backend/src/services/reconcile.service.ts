@@ -1,20 +1,20 @@
 // Reconciliation: the safety net for lost webhooks, closed tabs and crashes. It asks the gateway
 // about every attempt still created/authorized after a grace period and settles what it learns,
-// retries webhook events that were stored but not processed, settles captured payments whose
-// order was never paid, finishes interrupted fulfilment, and gives back expired stock holds.
+// expires unpaid orders past ORDER_EXPIRY_MINUTES (order-expiry.service), retries webhook events
+// that were stored but not processed, settles captured payments whose order was never paid,
+// finishes interrupted fulfilment, and gives back expired stock holds.
 // Each part is a service call, so a scheduler (a lease, issue 13) can run them unchanged.
-import type { GatewayName } from '@checkout-lab/contracts/dto';
 import type { ReconcileSummary } from '@checkout-lab/contracts/dto';
 import type { PaymentStatus } from '@checkout-lab/contracts/statuses';
 import type { Types } from 'mongoose';
-import { GatewayError } from '../errors';
 import { OrderModel } from '../models/order.model';
 import { PaymentModel } from '../models/payment.model';
+import { checkAttempts, OPEN_PAYMENT_FIELDS, type OpenPayment } from './attempt-check.service';
 import type { ServiceContext } from './context';
 import { fulfilOrder } from './fulfilment.service';
 import { startPeriodicJob } from './job-lease.service';
 import { settleOrderForPayment } from './order-state';
-import { settleGatewayPayment } from './settlement.service';
+import { expireAbandonedOrders } from './order-expiry.service';
 import { releaseExpiredHolds } from './stock-hold.service';
 import { retryUnprocessedWebhooks } from './webhook.service';
 
@@ -34,14 +34,6 @@ export function recheckDelayMs(checksDone: number): number {
 }
 
 const OPEN_STATUSES: PaymentStatus[] = ['created', 'authorized'];
-
-type OpenPayment = {
-  _id: Types.ObjectId;
-  gateway: GatewayName;
-  refs?: { orderId?: string | null; paymentId?: string | null };
-  nextCheckAt?: Date;
-  checks?: number;
-};
 
 export interface ReconcileOptions {
   /**
@@ -67,10 +59,14 @@ export async function reconcile(
     ordersRepaired: 0,
     fulfilmentsResumed: 0,
     holdsReleased: 0,
+    ordersExpired: 0,
   };
   const now = new Date();
   const cutoff = new Date(now.getTime() - olderThanMs);
   await checkDuePayments(ctx, now, cutoff, summary, opts);
+  // After the due checks, before the hold sweep: an order past its window is asked about one
+  // last time, then cancelled, so its attempts leave the open set the checks above walk.
+  summary.ordersExpired = await expireAbandonedOrders(ctx, summary, now);
 
   summary.webhooksRetried = await retryUnprocessedWebhooks(ctx);
   summary.ordersRepaired = await settleCapturedPayments(ctx, cutoff);
@@ -104,7 +100,7 @@ async function checkDuePayments(
       ? PaymentModel.find({ ...open, ...(after && { _id: { $gt: after } }) }).sort({ _id: 1 })
       : PaymentModel.find({ ...open, nextCheckAt: { $lte: now } }).sort({ nextCheckAt: 1 });
     const due = await query
-      .select({ gateway: 1, refs: 1, nextCheckAt: 1, checks: 1 })
+      .select(OPEN_PAYMENT_FIELDS)
       // Never more than the cap leaves room for: each claimed attempt is one call at most.
       .limit(Math.min(PAGE, maxChecks - summary.checked))
       .lean<OpenPayment[]>();
@@ -143,42 +139,6 @@ async function claimCheck(p: OpenPayment, now: Date): Promise<boolean> {
     },
   );
   return claim.modifiedCount === 1;
-}
-
-async function checkAttempts(
-  ctx: ServiceContext,
-  claimed: OpenPayment[],
-  summary: ReconcileSummary,
-): Promise<void> {
-  // One gateway order may have several payments under it: ask once per checkout attempt.
-  const checkouts = new Map<
-    string,
-    { gateway: GatewayName; orderId: string; paymentId?: string }
-  >();
-  for (const p of claimed) {
-    if (!p.refs?.orderId) continue;
-    checkouts.set(`${p.gateway}:${p.refs.orderId}:${p.refs.paymentId ?? ''}`, {
-      gateway: p.gateway,
-      orderId: p.refs.orderId,
-      paymentId: p.refs.paymentId ?? undefined,
-    });
-  }
-  // #region tutorial:reconcile
-  for (const { gateway: name, ...refs } of checkouts.values()) {
-    summary.checked++;
-    const gateway = ctx.gateways.get(name);
-    try {
-      for (const gp of await gateway.fetchAttemptPayments(refs)) {
-        const { result } = await settleGatewayPayment(ctx, gateway, gp, 'reconcile');
-        if (result === 'captured' || result === 'changed') summary.settled++;
-      }
-    } catch (err) {
-      if (!(err instanceof GatewayError)) throw err;
-      summary.gatewayErrors++;
-      ctx.log.warn({ err, refs }, 'reconcile: gateway unavailable; will try again next run');
-    }
-  }
-  // #endregion
 }
 
 /**

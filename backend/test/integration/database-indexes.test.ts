@@ -190,6 +190,13 @@ const HOT_QUERIES: Array<[string, ExplainableModel, Record<string, unknown>, Sor
     { _id: 1 },
     'fulfilment.open_1_fulfilment.openSince_1',
   ],
+  [
+    'reconcile: pending orders past their expiry window',
+    OrderModel,
+    { expiryOpen: true, expiresAt: { $lte: new Date() } },
+    { expiresAt: 1 },
+    'expiryOpen_1_expiresAt_1',
+  ],
   ['checkout: the cart products', ProductModel, { _id: { $in: [id(), id()] } }, {}, '_id_'],
   ['GET /api/products/:slug', ProductModel, { slug: 'p-3', active: true }, {}, 'slug_1'],
   ['GET /api/products', ProductModel, { active: true }, { createdAt: 1 }, 'active_1_createdAt_1'],

@@ -1,6 +1,8 @@
 // Reconciliation's cost follows what is due, not the history: abandoned attempts back off, a
 // paid one is reached on the next sweep, and two sweeps at once never ask about one attempt twice.
+import { OrderModel } from '../../src/models/order.model';
 import { PaymentModel } from '../../src/models/payment.model';
+import { expireAbandonedOrders } from '../../src/services/order-expiry.service';
 import {
   MAX_CHECKS_PER_SWEEP,
   recheckDelayMs,
@@ -118,3 +120,24 @@ test('when the admin asks to reconcile now, then attempts not yet due are asked 
   });
   expect((await getOrder(stack.app, order.id)).status).toBe('paid');
 });
+
+test('when many abandoned checkouts expire, then they leave the open set: the next sweep makes no gateway call for them', async () => {
+  stack.sandbox.setWebhookUrls([]);
+  await OrderModel.deleteMany({}); // the orders of the tests above would expire too
+  await abandonCheckouts(120);
+  const calls = countGatewayCalls();
+  const pastExpiry = new Date(Date.now() + stack.ctx.config.orderExpiryMs + 60_000);
+
+  const last = { checked: 0, settled: 0, gatewayErrors: 0 };
+  expect(await expireAbandonedOrders(stack.ctx, last, pastExpiry)).toBe(120);
+  expect(last.checked).toBe(120); // one last question per attempt, in two pages
+  expect(calls.calls).toBe(120);
+  expect(await PaymentModel.countDocuments({ status: 'expired' })).toBe(120);
+
+  calls.calls = 0;
+  const sweep = await reconcile(stack.ctx, 0);
+  expect(sweep).toMatchObject({ checked: 0, ordersExpired: 0 });
+  // A second expiry run finds nothing due: the cancelled orders are out of its range too.
+  expect(await expireAbandonedOrders(stack.ctx, last, pastExpiry)).toBe(0);
+  expect(calls.calls).toBe(0);
+}, 120_000);

@@ -8,6 +8,10 @@ const FORWARD: [PaymentStatus, PaymentStatus][] = [
   ['authorized', 'captured'],
   ['authorized', 'failed'],
   ['captured', 'refunded'],
+  ['created', 'expired'],
+  // Expiry is ours, not the gateway's: a late answer from it is still recorded.
+  ['expired', 'captured'],
+  ['expired', 'failed'],
 ];
 
 describe('the payment status machine', () => {
@@ -26,5 +30,15 @@ describe('the payment status machine', () => {
     expect(canTransition('captured', 'failed')).toBe(false);
     expect(canTransition('refunded', 'failed')).toBe(false);
     expect(canTransition('captured', 'authorized')).toBe(false);
+  });
+
+  test('when a payment is authorized, then it never expires: the bank holds the money', () => {
+    expect(canTransition('authorized', 'expired')).toBe(false);
+  });
+
+  test('when a payment expired, then a late capture or failure still moves it', () => {
+    expect(canTransition('expired', 'captured')).toBe(true);
+    expect(canTransition('expired', 'failed')).toBe(true);
+    expect(canTransition('expired', 'authorized')).toBe(false);
   });
 });

@@ -321,5 +321,10 @@ export const reconcileSummarySchema = z.object({
   fulfilmentsResumed: z.number().int(),
   /** Stock holds whose window passed (or whose release was interrupted), given back. */
   holdsReleased: z.number().int(),
+  /**
+   * Pending orders whose newest attempt is older than ORDER_EXPIRY_MINUTES, asked about one last
+   * time and then cancelled (their open attempts expired, their holds released).
+   */
+  ordersExpired: z.number().int(),
 });
 export type ReconcileSummary = z.infer<typeof reconcileSummarySchema>;

@@ -6,13 +6,19 @@
 export const ORDER_STATUSES = ['pending', 'paid', 'fulfilled', 'refunded', 'cancelled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-/** Forward only: created → authorized → captured → refunded, created | authorized → failed. */
+/**
+ * Forward only: created → authorized → captured → refunded, created | authorized → failed,
+ * created → expired (the order's expiry window passed unpaid). `expired` is not final: a late
+ * capture or failure the gateway reports afterwards is still recorded (expired → captured |
+ * failed), so an expiry never loses a payment that arrives late.
+ */
 export const PAYMENT_STATUSES = [
   'created',
   'authorized',
   'captured',
   'refunded',
   'failed',
+  'expired',
 ] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
@@ -66,6 +72,7 @@ export const TIMELINE_TYPES = [
   'payment.authorized',
   'payment.captured',
   'payment.failed',
+  'payment.expired',
   'payment.refunded',
   'payment.refunded_partial',
   'payment.refunded_full',

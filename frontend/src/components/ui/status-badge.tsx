@@ -11,6 +11,7 @@ const TONE: Record<string, string> = {
   ignored: 'neutral',
   no_change: 'neutral',
   failed: 'danger',
+  expired: 'neutral',
   rejected: 'danger',
   unknown_order: 'danger',
 };

@@ -34,7 +34,8 @@ export function ReconcileButton({ onDone }: { onDone?(): void }) {
           Checked {summary.checked} payment{summary.checked === 1 ? '' : 's'}, settled{' '}
           {summary.settled}, gateway errors {summary.gatewayErrors}, webhooks retried{' '}
           {summary.webhooksRetried}, orders repaired {summary.ordersRepaired}, fulfilments resumed{' '}
-          {summary.fulfilmentsResumed}, stock holds released {summary.holdsReleased}.
+          {summary.fulfilmentsResumed}, stock holds released {summary.holdsReleased}, unpaid orders
+          expired {summary.ordersExpired}.
         </Notice>
       )}
       {error && <ErrorMessage error={error} />}

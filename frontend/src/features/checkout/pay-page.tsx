@@ -2,6 +2,7 @@ import type { GatewayName } from '@checkout-lab/contracts/dto';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ErrorMessage } from '../../components/ui/alert';
+import { ClosedOrderNotice } from '../../components/ui/closed-order-notice';
 import { Loading } from '../../components/ui/loading';
 import { OrderItems } from '../../components/ui/order-items';
 import { OrderTotals } from '../../components/ui/order-totals';
@@ -82,7 +83,9 @@ export function PayPage({ orderId }: { orderId: string }) {
           <p className="order-ref">
             Order <code>{order.id}</code> <StatusBadge status={order.status} />
           </p>
-          {order.status !== 'pending' ? (
+          {order.status === 'cancelled' ? (
+            <ClosedOrderNotice order={order} />
+          ) : order.status !== 'pending' ? (
             <p>
               This order is {order.status}; there is nothing to pay.{' '}
               <Link href={paths.order(order.id)}>View the order</Link>

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { Link } from 'wouter';
 import { ErrorMessage } from '../../components/ui/alert';
+import { ClosedOrderNotice } from '../../components/ui/closed-order-notice';
 import { Loading } from '../../components/ui/loading';
 import { OrderItems } from '../../components/ui/order-items';
 import { OrderTotals } from '../../components/ui/order-totals';
@@ -57,6 +58,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
           </Link>
         </p>
       )}
+      <ClosedOrderNotice order={order} />
       <div className="order-layout">
         <div className="card">
           <OrderTimeline order={order} />

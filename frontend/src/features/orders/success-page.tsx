@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
 import { ErrorMessage, Notice } from '../../components/ui/alert';
+import { ClosedOrderNotice, expiredUnpaid } from '../../components/ui/closed-order-notice';
 import { Loading } from '../../components/ui/loading';
 import { OrderItems } from '../../components/ui/order-items';
 import { OrderTotals } from '../../components/ui/order-totals';
@@ -36,7 +37,9 @@ export function SuccessPage({ orderId }: { orderId: string }) {
   const soldOut = order.timeline.some((e) => e.type === 'stock.shortfall');
   const heading = soldOut
     ? 'Sorry — it sold out, so your payment is refunded'
-    : (HEADINGS[order.status] ?? 'Your order');
+    : expiredUnpaid(order)
+      ? 'This order expired unpaid'
+      : (HEADINGS[order.status] ?? 'Your order');
   return (
     <section className="page success" aria-labelledby="success-title">
       <title>{`${heading} · Checkout Lab`}</title>
@@ -64,6 +67,7 @@ export function SuccessPage({ orderId }: { orderId: string }) {
           {lastFailure && <Link href={paths.pay(order.id)}>Pay again</Link>}
         </Notice>
       )}
+      <ClosedOrderNotice order={order} />
       {error && <p className="hint">Last check failed: {error.message}. Still trying.</p>}
       {soldOut && (
         <Notice tone="warning">
