@@ -128,3 +128,35 @@ test('when documents of every stored type are written, then they read back uncha
     await second.stop();
   }
 });
+
+// One stored-key type serves every collection and connection thread: keys of different kinds
+// (string ids, ObjectIds, compound index keys) compared at once must never trip over each other.
+test('when many clients use collections with different kinds of keys at once, then no lookup fails', async () => {
+  const server = await startMongoJavaServer({ file: path.join(dir, 'mixed.mv.db'), log });
+  const conn = await mongoose
+    .createConnection(server.uri, { dbName: 'mixed', maxPoolSize: 20 })
+    .asPromise();
+  try {
+    const limits = conn.collection<{ _id: string; hits: number }>('limits');
+    const orders = conn.collection('orders');
+    await orders.createIndex({ publicId: 1 }, { unique: true });
+    await limits.insertMany(
+      Array.from({ length: 20 }, (_, i) => ({ _id: `orders:10.0.0.${i}`, hits: 0 })),
+    );
+    await orders.insertMany(
+      Array.from({ length: 200 }, (_, i) => ({ publicId: `ord_${i}`, n: i })),
+    );
+    const work = Array.from({ length: 400 }, (_, i) =>
+      i % 2
+        ? limits.findOneAndUpdate({ _id: `orders:10.0.0.${i % 20}` }, { $inc: { hits: 1 } })
+        : orders.findOne({ publicId: `ord_${i % 200}` }),
+    );
+    const results = await Promise.allSettled(work);
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    const hits = (await limits.find().toArray()).reduce((sum, d) => sum + d.hits, 0);
+    expect(hits).toBe(200);
+  } finally {
+    await conn.close();
+    await server.stop();
+  }
+});

@@ -30,7 +30,8 @@ final class BsonDocumentType extends BasicDataType<Document> {
     private static final byte BSON = 127;
     private static final int SERIALIZED_OBJECT = 19;
 
-    private final ObjectDataType legacy = new ObjectDataType();
+    /** Per thread: ObjectDataType keeps state between calls (see StoredKeyType). */
+    private static final ThreadLocal<ObjectDataType> LEGACY = ThreadLocal.withInitial(ObjectDataType::new);
 
     @Override
     public void write(WriteBuffer buff, Document doc) {
@@ -48,7 +49,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
     public Document read(ByteBuffer buff) {
         byte tag = buff.get(buff.position());
         if (tag == SERIALIZED_OBJECT) {
-            return (Document) legacy.read(buff);
+            return (Document) LEGACY.get().read(buff);
         }
         if (tag != BSON) {
             throw new IllegalStateException("unknown stored document format: tag " + tag);
@@ -66,6 +67,18 @@ final class BsonDocumentType extends BasicDataType<Document> {
         int p = buff.position();
         return (buff.get(p) & 0xff) | (buff.get(p + 1) & 0xff) << 8 | (buff.get(p + 2) & 0xff) << 16
             | (buff.get(p + 3) & 0xff) << 24;
+    }
+
+    /**
+     * Values are never ordered, only told apart (MVMap's replace and remove(key, value) ask
+     * whether a stored value is the expected one); the default would throw.
+     */
+    @Override
+    public int compare(Document a, Document b) {
+        if (a == b || a.equals(b)) {
+            return 0;
+        }
+        return Integer.compare(System.identityHashCode(a), System.identityHashCode(b)) < 0 ? -1 : 1;
     }
 
     @Override

@@ -18,9 +18,13 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * included, for each key on every page a commit re-writes. This type writes those two as a tag
  * and their bytes, and leaves everything else to the default type.
  *
- * <p>The order of keys is the default type's, unchanged ({@link #compare} delegates), so a file
- * written before this type opens with the same B-tree order; its old keys are read the old way
- * (they never start with our tags) and re-written in the new form when their page is.
+ * <p>The order of keys is the default type's, unchanged, so a file written before this type
+ * opens with the same B-tree order; its old keys are read the old way (they never start with
+ * our tags) and re-written in the new form when their page is.
+ *
+ * <p>One instance serves every map and thread, so nothing here may keep state between calls:
+ * ObjectDataType caches the type it saw last, and two threads comparing keys of different kinds
+ * through one instance make it throw "Can not compare". Each thread gets its own.
  */
 final class StoredKeyType extends BasicDataType<Object> {
 
@@ -29,16 +33,27 @@ final class StoredKeyType extends BasicDataType<Object> {
     private static final byte KEY_VALUE = 121;
     private static final int OBJECT_ID_BYTES = 12;
 
-    private final ObjectDataType legacy = new ObjectDataType();
+    private static final ThreadLocal<ObjectDataType> LEGACY = ThreadLocal.withInitial(ObjectDataType::new);
 
+    /** The default type's order: ids and strings by compareTo, index keys by their serialized bytes. */
     @Override
     public int compare(Object a, Object b) {
-        return legacy.compare(a, b);
+        if (a instanceof ObjectId x && b instanceof ObjectId y) {
+            return x.compareTo(y);
+        }
+        if (a instanceof String x && b instanceof String y) {
+            return x.compareTo(y);
+        }
+        if (a instanceof KeyValue && b instanceof KeyValue) {
+            // KeyValue is not Comparable: the default type compares Java-serialized bytes.
+            return ObjectDataType.compareNotNull(ObjectDataType.serialize(a), ObjectDataType.serialize(b));
+        }
+        return LEGACY.get().compare(a, b);
     }
 
     @Override
     public int getMemory(Object key) {
-        return key instanceof ObjectId ? 48 : legacy.getMemory(key);
+        return key instanceof ObjectId ? 48 : LEGACY.get().getMemory(key);
     }
 
     @Override
@@ -51,7 +66,7 @@ final class StoredKeyType extends BasicDataType<Object> {
                 write(buff, part);
             }
         } else {
-            legacy.write(buff, key);
+            LEGACY.get().write(buff, key);
         }
     }
 
@@ -73,7 +88,7 @@ final class StoredKeyType extends BasicDataType<Object> {
             }
             return new KeyValue(parts);
         }
-        return legacy.read(buff);
+        return LEGACY.get().read(buff);
     }
 
     @Override
