@@ -1,5 +1,6 @@
 package checkoutlab.embedded;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -154,15 +155,32 @@ final class IndexedH2Backend extends H2Backend {
             super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
         }
 
+        /**
+         * Every document a query hands out is a copy. An update edits the document it was given
+         * in place and then stores it, and MVStore's commit serializes stored documents on
+         * another thread without a lock: editing a stored one made the commit throw
+         * ConcurrentModificationException (which closes the store), or write a half-edited
+         * document. With copies, a stored document is never changed, only replaced.
+         */
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                              int batchSize, Document fieldSelector) {
             IndexPlanner.Plan<Object> plan = IndexPlanner.choose(getIndexes(), query);
-            if (plan == null) {
-                return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            QueryResult result = plan == null
+                ? super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector)
+                : matchDocuments(query, plan.positions().get(), orderBy, numberToSkip, limit, batchSize,
+                    fieldSelector);
+            List<Document> copies = new ArrayList<>();
+            for (Document document : result) {
+                copies.add(document.cloneDeeply());
             }
-            return matchDocuments(query, plan.positions().get(), orderBy, numberToSkip, limit, batchSize,
-                fieldSelector);
+            return new QueryResult(copies, result.getCursorId());
+        }
+
+        /** The inserted document is the request's; the store keeps its own copy (see above). */
+        @Override
+        protected Object addDocumentInternal(Document document) {
+            return super.addDocumentInternal(document.cloneDeeply());
         }
 
         @Override
