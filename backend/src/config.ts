@@ -118,6 +118,16 @@ const envSchema = z.object({
     .int()
     .min(0)
     .default(5 * 60_000),
+  /**
+   * How old a step's claim (an email, a stock take, a sold-out refund) must be before another
+   * process may take it over: the holder is presumed dead. Long enough for a live holder
+   * waiting out a database failover; the chaos soak shortens it to see takeovers happen.
+   */
+  CLAIM_STALE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .default(5 * 60),
   /** How long checkout holds an attempt's stock before the expiry sweep gives it back. */
   STOCK_HOLD_SECONDS: z.coerce
     .number()
@@ -193,6 +203,8 @@ export interface Config {
   reconcile: { intervalMs: number; graceMs: number };
   /** How long a checkout attempt holds its stock (STOCK_HOLD_SECONDS). */
   stockHoldMs: number;
+  /** When a step's claim counts as abandoned by a dead process (CLAIM_STALE_SECONDS). */
+  claimStaleMs: number;
   /** How long an unpaid order lives after its newest attempt (ORDER_EXPIRY_MINUTES); 0: forever. */
   orderExpiryMs: number;
   rateLimitPerMinute: number;
@@ -334,6 +346,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     smtpUrl: env.SMTP_URL,
     reconcile: { intervalMs: env.RECONCILE_INTERVAL_MS, graceMs: env.RECONCILE_GRACE_MS },
     stockHoldMs: env.STOCK_HOLD_SECONDS * 1000,
+    claimStaleMs: env.CLAIM_STALE_SECONDS * 1000,
     orderExpiryMs: env.ORDER_EXPIRY_MINUTES * 60_000,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     webhookRateLimit: {

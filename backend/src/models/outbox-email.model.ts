@@ -16,8 +16,11 @@ const outboxEmailSchema = new Schema(
     orderId: { type: String },
     sentAt: { type: Date, required: true },
     delivery: { type: String, required: true, enum: ['outbox', 'smtp'] },
+    /** One email per key ("confirmation:ord_…"): see EmailMessage.key. */
+    key: { type: String },
   },
   { versionKey: false },
 );
+outboxEmailSchema.index({ key: 1 }, { unique: true, sparse: true });
 
 export const OutboxEmailModel = model('OutboxEmail', outboxEmailSchema, 'outbox_emails');

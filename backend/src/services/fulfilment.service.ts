@@ -27,7 +27,7 @@ export async function fulfilOrder(
   orderId: OrderDocument['_id'],
   source: TimelineSource,
 ): Promise<void> {
-  await takeStock(orderId, source);
+  await takeStock(orderId, source, ctx.config.claimStaleMs);
   const order = await OrderModel.findById(orderId);
   if (!order) return;
   // Without the take recorded, another caller holds the stock claim (or the order is no longer
@@ -56,14 +56,18 @@ function linesOf(order: OrderDocument): HoldLine[] {
 }
 
 /** Step 1, claimed: the units are taken under the paying attempt's hold, all or none. */
-async function takeStock(orderId: OrderDocument['_id'], source: TimelineSource): Promise<void> {
+async function takeStock(
+  orderId: OrderDocument['_id'],
+  source: TimelineSource,
+  staleMs: number,
+): Promise<void> {
   // #region tutorial:fulfil-once
   const order = await OrderModel.findOneAndUpdate(
     {
       _id: orderId,
       status: 'paid',
       'fulfilment.stockDecrementedAt': { $exists: false },
-      $or: unclaimedOrStale('fulfilment.claimedAt'),
+      $or: unclaimedOrStale('fulfilment.claimedAt', staleMs),
     },
     { $set: { 'fulfilment.claimedAt': new Date() } },
     { returnDocument: 'after' },

@@ -27,7 +27,7 @@ export async function sendOrderEmail(
             { 'fulfilment.soldOutRefundedAt': { $exists: true } },
           ],
         },
-        { $or: unclaimedOrStale('fulfilment.emailClaimedAt') },
+        { $or: unclaimedOrStale('fulfilment.emailClaimedAt', ctx.config.claimStaleMs) },
       ],
     },
     { $set: { 'fulfilment.emailClaimedAt': new Date() } },
@@ -35,7 +35,10 @@ export async function sendOrderEmail(
   );
   if (!order) return;
   const soldOut = Boolean(order.fulfilment?.shortfall?.length);
-  const message = soldOut ? soldOutEmail(ctx, order) : confirmationEmail(ctx, order);
+  const message = {
+    ...(soldOut ? soldOutEmail(ctx, order) : confirmationEmail(ctx, order)),
+    key: `${soldOut ? 'sold-out' : 'confirmation'}:${order.publicId}`,
+  };
   try {
     await ctx.mailer.send(message);
     await noteOrder(

@@ -24,7 +24,7 @@ export async function refundSoldOut(
       _id: order._id,
       'fulfilment.shortfall': { $exists: true },
       'fulfilment.soldOutRefundedAt': { $exists: false },
-      $or: unclaimedOrStale('fulfilment.refundClaimedAt'),
+      $or: unclaimedOrStale('fulfilment.refundClaimedAt', ctx.config.claimStaleMs),
     },
     { $set: { 'fulfilment.refundClaimedAt': new Date() } },
   );

@@ -186,6 +186,30 @@ describe('fulfilment', () => {
     await reconcileTwice();
     await expectFulfilledOnce(c);
   });
+
+  test('when killed after the email was sent, before it was recorded, then the sweep records it and sends no second one', async () => {
+    const c = await paidOrder({
+      'fulfilment.claimedAt': minutesAgo(10),
+      'fulfilment.emailClaimedAt': minutesAgo(10),
+    });
+    await tookStock(c);
+    await stack.ctx.mailer.send({
+      to: 'buyer@example.com',
+      subject: 'Order confirmed: sent by the process that died',
+      text: 'sent',
+      html: '<p>sent</p>',
+      orderId: c.order.id,
+      key: `confirmation:${c.order.id}`,
+    });
+    await reconcileTwice();
+    const order = await orderDoc(c.order.id);
+    expect(order.fulfilment?.emailSentAt).toBeDefined();
+    expect(order.fulfilment?.open).toBeUndefined();
+    const emails = await emailsAbout(c.order.id);
+    expect(emails.map((e) => e.subject)).toEqual([
+      'Order confirmed: sent by the process that died',
+    ]);
+  });
 });
 
 describe('a sold-out order (paid after its hold expired, and the stock is gone)', () => {
