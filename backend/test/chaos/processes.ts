@@ -1,0 +1,126 @@
+// The soak's processes: the database (mongo-java-server on an H2 file, as `npm run dev` runs it,
+// on a fixed port so the backends reconnect to it after a restart) and the backend processes,
+// each of which can be SIGKILLed and started again.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { startMongoJavaServer, type RunningMongoJavaServer } from '../../src/db/mongo-java-server';
+import pino from 'pino';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Database {
+  uri: string;
+  /** SIGKILL (no shutdown hook, no final commit), then start again on the same file and port. */
+  crashAndRestart(downMs: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startDatabase(file: string, logFile: string): Promise<Database> {
+  // The JVM's own output (its stderr, at debug) goes to a file kept with a failed soak's logs.
+  const log = pino(
+    { name: 'chaos-db', level: 'debug' },
+    pino.destination({ dest: logFile, sync: false }),
+  );
+  const port = await freePort();
+  let running: RunningMongoJavaServer = await startMongoJavaServer({ file, port, log });
+  return {
+    uri: running.uri,
+    async crashAndRestart(downMs) {
+      process.kill(running.pid, 'SIGKILL');
+      await running.stop(); // resolves once the killed JVM has exited
+      await new Promise((r) => setTimeout(r, downMs));
+      running = await startMongoJavaServer({ file, port, log });
+    },
+    stop: () => running.stop(),
+  };
+}
+
+export interface Backend {
+  name: string;
+  url: string;
+  up(): boolean;
+  start(): Promise<void>;
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+  /** Times this backend was SIGKILLed. */
+  kills: number;
+}
+
+export async function backendProcess(
+  name: string,
+  env: Record<string, string>,
+  logFile: string,
+): Promise<Backend> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const log: WriteStream = createWriteStream(logFile, { flags: 'a' });
+  let child: ChildProcess | undefined;
+  let ready = false;
+
+  const exited = (c: ChildProcess) =>
+    c.exitCode !== null || c.signalCode !== null
+      ? Promise.resolve()
+      : new Promise<void>((r) => c.once('exit', () => r()));
+
+  const backend: Backend = {
+    name,
+    url,
+    kills: 0,
+    up: () => ready,
+    async start() {
+      const c = spawn(process.execPath, ['--import', 'tsx', 'backend/src/server.ts'], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, ...env, PORT: String(port) },
+      });
+      child = c;
+      c.stdout?.pipe(log, { end: false });
+      c.stderr?.pipe(log, { end: false });
+      c.once('exit', () => (ready = false));
+      const deadline = Date.now() + 120_000;
+      while (Date.now() < deadline) {
+        if (c.exitCode !== null)
+          throw new Error(`${name} exited with ${c.exitCode}; see ${logFile}`);
+        const healthy = await fetch(`${url}/api/health`)
+          .then((r) => r.ok)
+          .catch(() => false);
+        if (healthy) {
+          ready = true;
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`${name} did not answer /api/health within 120 s; see ${logFile}`);
+    },
+    async kill() {
+      if (!child) return;
+      ready = false;
+      backend.kills++;
+      child.kill('SIGKILL');
+      await exited(child);
+    },
+    async stop() {
+      if (!child) return;
+      ready = false;
+      child.kill('SIGTERM');
+      const force = setTimeout(() => child?.kill('SIGKILL'), 10_000);
+      await exited(child);
+      clearTimeout(force);
+      log.end();
+    },
+  };
+  return backend;
+}
