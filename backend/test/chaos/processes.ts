@@ -3,23 +3,12 @@
 // each of which can be SIGKILLed and started again.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { startMongoJavaServer, type RunningMongoJavaServer } from '../../src/db/mongo-java-server';
 import pino from 'pino';
+import { freePort } from '../helpers/free-port';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface Database {
   uri: string;

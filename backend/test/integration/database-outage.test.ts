@@ -1,7 +1,6 @@
 // The database goes away mid-checkout: the API answers 503, webhooks answer 503 so the gateway
 // retries them, and once the database is back nothing is lost. This file runs its own
 // mongo-java-server (H2 file, fixed port) so it can stop and restart it with its data.
-import { createServer } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +9,7 @@ import request from 'supertest';
 import { connectDatabase, disconnectDatabase } from '../../src/db/connect';
 import { startMongoJavaServer, type RunningMongoJavaServer } from '../../src/db/mongo-java-server';
 import { createLogger } from '../../src/logger';
+import { freePort } from '../helpers/free-port';
 import { OrderModel } from '../../src/models/order.model';
 import {
   createProduct,
@@ -25,15 +25,6 @@ let file: string;
 let port: number;
 let db: RunningMongoJavaServer;
 let stack: TestStack;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   file = path.join(await mkdtemp(path.join(tmpdir(), 'checkout-lab-outage-')), 'outage.mv.db');

@@ -5,12 +5,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startSandbox, type RunningSandbox } from '@checkout-lab/sandbox';
 import { startDatabaseServer } from '../../../backend/src/db/embedded-database';
 import { createLogger } from '../../../backend/src/logger';
+import { freePort } from '../../../backend/test/helpers/free-port';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 
@@ -39,17 +39,6 @@ export interface StackOptions {
   persistDir?: string;
   /** Backend environment on top of the stack's own (the benchmark lifts the rate limits). */
   env?: Record<string, string>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
