@@ -8,6 +8,7 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.DataType;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
@@ -47,7 +48,11 @@ final class IndexedH2Backend extends H2Backend {
     private static final BsonDocumentType DOCUMENTS = new BsonDocumentType();
     private static final StoredKeyType KEYS = new StoredKeyType();
     @SuppressWarnings("unchecked")
-    private static final DataType<KeyValue> KEY_VALUES = (DataType<KeyValue>) (DataType<?>) KEYS;
+    private static final DataType<KeyValue> OLD_INDEX_KEYS = (DataType<KeyValue>) (DataType<?>) KEYS;
+    @SuppressWarnings("unchecked")
+    private static final DataType<KeyValue> INDEX_KEYS = (DataType<KeyValue>) (DataType<?>) new IndexKeyType();
+    /** Unique index maps in IndexKeyType's order are named H2Database's way plus this. */
+    private static final String INDEX_MAP_SUFFIX = "#ordered";
 
     static IndexedH2Backend open(String fileName, int cacheSizeMb) {
         MVStore store = new MVStore.Builder()
@@ -121,14 +126,56 @@ final class IndexedH2Backend extends H2Backend {
             return new Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
         }
 
-        /** As H2Database opens a unique index (same map name), with our key and value types. */
+        /**
+         * A unique index's map, with our key and value types and its own name (the key order is
+         * IndexKeyType's). An index kept by an earlier launcher under H2Database's name, in the
+         * old order, is copied into the new map once and removed; until the next commit both
+         * exist in the file only as they were, so a crash here repeats the copy.
+         */
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
                                                         List<IndexKey> keys, boolean sparse) {
-            MVMap<KeyValue, Object> map = getMvStore().openMap(
-                getFullCollectionNamespace(collectionName) + "._index_" + indexName,
-                new MVMap.Builder<KeyValue, Object>().keyType(KEY_VALUES).valueType(KEYS));
+            String oldName = indexMapPrefix(collectionName) + indexName;
+            MVStore store = getMvStore();
+            MVMap<KeyValue, Object> map = store.openMap(oldName + INDEX_MAP_SUFFIX,
+                new MVMap.Builder<KeyValue, Object>().keyType(INDEX_KEYS).valueType(KEYS));
+            if (store.hasMap(oldName)) {
+                MVMap<KeyValue, Object> old = store.openMap(oldName,
+                    new MVMap.Builder<KeyValue, Object>().keyType(OLD_INDEX_KEYS).valueType(KEYS));
+                if (map.isEmpty()) {
+                    old.forEach(map::put);
+                }
+                store.removeMap(old);
+            }
             return UniqueIndexes.over(map, indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            removeMapIfPresent(indexMapPrefix(collection.getCollectionName()) + indexName + INDEX_MAP_SUFFIX);
+        }
+
+        /** H2Database removes the data and metadata maps; the index maps go too. */
+        @Override
+        public void dropCollection(String collectionName, Oplog oplog) {
+            super.dropCollection(collectionName, oplog);
+            String prefix = indexMapPrefix(collectionName);
+            for (String name : List.copyOf(getMvStore().getMapNames())) {
+                if (name.startsWith(prefix)) {
+                    removeMapIfPresent(name);
+                }
+            }
+        }
+
+        private String indexMapPrefix(String collectionName) {
+            return getFullCollectionNamespace(collectionName) + "._index_";
+        }
+
+        private void removeMapIfPresent(String name) {
+            if (getMvStore().hasMap(name)) {
+                getMvStore().removeMap(name);
+            }
         }
 
         @Override

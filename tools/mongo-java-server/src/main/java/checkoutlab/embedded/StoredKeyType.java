@@ -26,7 +26,7 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * ObjectDataType caches the type it saw last, and two threads comparing keys of different kinds
  * through one instance make it throw "Can not compare". Each thread gets its own.
  */
-final class StoredKeyType extends BasicDataType<Object> {
+class StoredKeyType extends BasicDataType<Object> {
 
     // Not tags ObjectDataType ever writes (its tags are 0–19, 32–49 and 64–119).
     private static final byte OBJECT_ID = 120;
