@@ -6,6 +6,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { startMongoJavaServer, type RunningMongoJavaServer } from '../../src/db/mongo-java-server';
 import pino from 'pino';
+import { exited, stopChild, waitForHealth } from '../helpers/child-process';
 import { freePort } from '../helpers/free-port';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -59,11 +60,6 @@ export async function backendProcess(
   let child: ChildProcess | undefined;
   let ready = false;
 
-  const exited = (c: ChildProcess) =>
-    c.exitCode !== null || c.signalCode !== null
-      ? Promise.resolve()
-      : new Promise<void>((r) => c.once('exit', () => r()));
-
   const backend: Backend = {
     name,
     url,
@@ -79,20 +75,10 @@ export async function backendProcess(
       c.stdout?.pipe(log, { end: false });
       c.stderr?.pipe(log, { end: false });
       c.once('exit', () => (ready = false));
-      const deadline = Date.now() + 120_000;
-      while (Date.now() < deadline) {
-        if (c.exitCode !== null)
-          throw new Error(`${name} exited with ${c.exitCode}; see ${logFile}`);
-        const healthy = await fetch(`${url}/api/health`)
-          .then((r) => r.ok)
-          .catch(() => false);
-        if (healthy) {
-          ready = true;
-          return;
-        }
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error(`${name} did not answer /api/health within 120 s; see ${logFile}`);
+      await waitForHealth(`${url}/api/health`, c, 120_000, 100).catch((err: Error) => {
+        throw new Error(`${name}: ${err.message}; see ${logFile}`);
+      });
+      ready = true;
     },
     async kill() {
       if (!child) return;
@@ -104,10 +90,7 @@ export async function backendProcess(
     async stop() {
       if (!child) return;
       ready = false;
-      child.kill('SIGTERM');
-      const force = setTimeout(() => child?.kill('SIGKILL'), 10_000);
-      await exited(child);
-      clearTimeout(force);
+      await stopChild(child);
       log.end();
     },
   };

@@ -1,7 +1,7 @@
 // The whole shop on free loopback ports, for browser tests and the benchmark: a fresh embedded
 // database, the gateway sandbox, and the real backend as a child process in production mode
 // serving the built storefront (frontend/dist) — one origin, exactly as `npm start` runs it.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { startSandbox, type RunningSandbox } from '@checkout-lab/sandbox';
 import { startDatabaseServer } from '../../../backend/src/db/embedded-database';
 import { createLogger } from '../../../backend/src/logger';
+import { stopChild, waitForHealth } from '../../../backend/test/helpers/child-process';
 import { freePort } from '../../../backend/test/helpers/free-port';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -39,33 +40,6 @@ export interface StackOptions {
   persistDir?: string;
   /** Backend environment on top of the stack's own (the benchmark lifts the rate limits). */
   env?: Record<string, string>;
-}
-
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`backend exited with code ${child.exitCode}`);
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`backend did not answer ${url} within ${timeoutMs} ms`);
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
