@@ -8,6 +8,7 @@ import { formatMoney, type Currency } from '@checkout-lab/contracts/money';
 import type { CheckoutInput } from '@checkout-lab/contracts/schemas';
 import type { CheckoutStart } from '../gateways/gateway';
 import type { ServiceContext } from './context';
+import { expiryWindow } from './expiry-window';
 import { findOrder } from './order.service';
 import { holdLines, releaseHold, releaseOrderHolds, type HoldLine } from './stock-hold.service';
 
@@ -98,12 +99,12 @@ export async function startCheckout(
   }
 
   // A new attempt restarts the order's expiry window (and voids an expiry run's claim on it).
-  const expiry = ctx.config.orderExpiryMs;
+  const expiry = expiryWindow(ctx.config.orderExpiryMs);
   const counted = await OrderModel.findOneAndUpdate(
     { _id: order._id, status: 'pending' },
     {
       $inc: { attempts: 1 },
-      ...(expiry > 0 && { $set: { expiryOpen: true, expiresAt: new Date(Date.now() + expiry) } }),
+      ...(expiry && { $set: expiry }),
     },
     { returnDocument: 'after', projection: { attempts: 1 } },
   );

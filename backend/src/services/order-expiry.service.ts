@@ -21,6 +21,8 @@ import {
   type OpenPayment,
 } from './attempt-check.service';
 import type { ServiceContext } from './context';
+import { expiryWindow } from './expiry-window';
+import { oncePerProcess } from './once-per-process';
 import { transitionOrder } from './order-transitions';
 import { transitionPayment } from './payment-state';
 import { releaseOrderHolds } from './stock-hold.service';
@@ -51,7 +53,7 @@ export async function expireAbandonedOrders(
 ): Promise<number> {
   const expiryMs = ctx.config.orderExpiryMs;
   if (expiryMs <= 0) return 0;
-  await (expiryBackfill ??= backfillExpiry(expiryMs));
+  await backfillExpiry(expiryMs);
   let cancelled = 0;
   let seen = 0;
   while (seen < MAX_EXPIRIES_PER_SWEEP) {
@@ -74,15 +76,15 @@ export async function expireAbandonedOrders(
  * Pending orders stored without a window (from before expiry existed, or while it was off) get
  * one from now. Once per process: it reads those orders, a cost sweeps avoid.
  */
-let expiryBackfill: Promise<unknown> | undefined;
+let expiryBackfill: (() => Promise<unknown>) | undefined;
 function backfillExpiry(expiryMs: number): Promise<unknown> {
-  return OrderModel.updateMany(
-    { status: 'pending', expiryOpen: { $exists: false } },
-    { $set: { expiryOpen: true, expiresAt: new Date(Date.now() + expiryMs) } },
-  ).catch((err: unknown) => {
-    expiryBackfill = undefined; // the database was away: try again next sweep
-    throw err;
-  });
+  expiryBackfill ??= oncePerProcess(() =>
+    OrderModel.updateMany(
+      { status: 'pending', expiryOpen: { $exists: false } },
+      { $set: expiryWindow(expiryMs)! },
+    ),
+  );
+  return expiryBackfill();
 }
 
 /** Moves the order's window forward by the retry delay; the new value when this run took it. */
@@ -112,13 +114,10 @@ async function expireOrder(
   })
     .select(OPEN_PAYMENT_FIELDS)
     .lean<OpenPayment[]>();
-  const last: CheckTally = { checked: 0, settled: 0, gatewayErrors: 0 };
-  await checkAttempts(ctx, open, last);
-  tally.checked += last.checked;
-  tally.settled += last.settled;
-  tally.gatewayErrors += last.gatewayErrors;
+  const errorsBefore = tally.gatewayErrors;
+  await checkAttempts(ctx, open, tally);
   // The gateway could not say: the buyer may have paid. Ask again after the retry delay.
-  if (last.gatewayErrors > 0 || (await hasMoney(orderId))) return false;
+  if (tally.gatewayErrors > errorsBefore || (await hasMoney(orderId))) return false;
 
   const minutes = Math.round(expiryMs / 60_000);
   const cutoff = new Date(now.getTime() - expiryMs);

@@ -8,6 +8,7 @@ import type { Currency } from '@checkout-lab/contracts/money';
 import type { CreateOrderInput } from '@checkout-lab/contracts/schemas';
 import type { OrderDto } from '@checkout-lab/contracts/dto';
 import type { ServiceContext } from './context';
+import { expiryWindow } from './expiry-window';
 import { toOrderDto } from './order.dto';
 import { computeTotals, couponProblem, findCoupon } from './pricing.service';
 
@@ -99,10 +100,7 @@ export async function createOrder(ctx: ServiceContext, input: CreateOrderInput):
     coupon: coupon?.code,
     currency,
     status: 'pending',
-    ...(ctx.config.orderExpiryMs > 0 && {
-      expiryOpen: true,
-      expiresAt: new Date(Date.now() + ctx.config.orderExpiryMs),
-    }),
+    ...expiryWindow(ctx.config.orderExpiryMs),
     timeline: [
       timelineEntry(
         'order.created',

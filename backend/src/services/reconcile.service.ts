@@ -12,6 +12,7 @@ import { PaymentModel } from '../models/payment.model';
 import { checkAttempts, OPEN_PAYMENT_FIELDS, type OpenPayment } from './attempt-check.service';
 import type { ServiceContext } from './context';
 import { fulfilOrder } from './fulfilment.service';
+import { oncePerProcess } from './once-per-process';
 import { startPeriodicJob } from './job-lease.service';
 import { settleOrderForPayment } from './order-state';
 import { expireAbandonedOrders } from './order-expiry.service';
@@ -89,7 +90,7 @@ async function checkDuePayments(
   summary: ReconcileSummary,
   opts: ReconcileOptions,
 ): Promise<void> {
-  await (scheduleBackfill ??= backfillSchedule());
+  await backfillSchedule();
   const open = { status: { $in: OPEN_STATUSES }, createdAt: { $lte: cutoff } };
   let after: Types.ObjectId | undefined;
   const maxChecks = opts.maxChecks ?? MAX_CHECKS_PER_SWEEP;
@@ -118,16 +119,12 @@ async function checkDuePayments(
  * Attempts stored before the schedule existed (a database from an older version) become due
  * once. Once per process, not per sweep: it reads every open attempt, the cost sweeps avoid.
  */
-let scheduleBackfill: Promise<unknown> | undefined;
-function backfillSchedule(): Promise<unknown> {
-  return PaymentModel.updateMany(
+const backfillSchedule = oncePerProcess(() =>
+  PaymentModel.updateMany(
     { status: { $in: OPEN_STATUSES }, nextCheckAt: { $exists: false } },
     { $set: { nextCheckAt: new Date(0) } },
-  ).catch((err: unknown) => {
-    scheduleBackfill = undefined; // the database was away: try again next sweep
-    throw err;
-  });
-}
+  ),
+);
 
 async function claimCheck(p: OpenPayment, now: Date): Promise<boolean> {
   const checks = (p.checks ?? 0) + 1;
