@@ -38,6 +38,9 @@ export interface Findings {
   problems: string[];
 }
 
+/** The gateway took the money (and may have given it back since). */
+const tookMoney = (status: unknown) => status === 'captured' || status === 'refunded';
+
 const times = (timeline: Array<{ type: string }> | undefined, type: string) =>
   (timeline ?? []).filter((e) => e.type === type).length;
 
@@ -73,12 +76,12 @@ export async function audit(
 
   // Every payment the gateway took is known to the shop: none lost.
   for (const [gatewayOrderId, ledgerPayments] of ledger.orders) {
-    const took = ledgerPayments.filter((p) => p.status === 'captured' || p.status === 'refunded');
+    const took = ledgerPayments.filter((p) => tookMoney(p.status));
     count('sandbox payments', ledgerPayments.length);
     count('sandbox payments captured', took.length);
     if (took.length === 0) continue;
     const ours = byGatewayOrder.get(gatewayOrderId);
-    if (!ours || !['captured', 'refunded'].includes(ours.status))
+    if (!ours || !tookMoney(ours.status))
       problem(
         'lost payment',
         `${took[0]!.id} is ${took[0]!.status} at the gateway, ours ${ours?.status ?? 'missing'}`,
@@ -93,7 +96,7 @@ export async function audit(
     let refunded = 0;
     for (const p of mine) {
       const lps = p.refs?.orderId ? (ledger.orders.get(p.refs.orderId) ?? []) : [];
-      const took = lps.filter((lp) => lp.status === 'captured' || lp.status === 'refunded');
+      const took = lps.filter((lp) => tookMoney(lp.status));
       const full = took.filter((lp) => lp.amount_refunded === lp.amount);
       captured += took.length;
       refunded += full.length;

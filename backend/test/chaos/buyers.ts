@@ -87,12 +87,6 @@ export interface Shop {
   slowPayMs: number;
 }
 
-export interface BuyerResult {
-  scenario: Scenario;
-  orderId?: string;
-  outcome: string;
-}
-
 const customer = (n: number) => ({ name: `Chaos Buyer ${n}`, email: `buyer${n}@example.com` });
 
 async function payInSandbox(shop: Shop, gatewayOrderId: string, succeed: boolean) {
@@ -106,12 +100,11 @@ async function payInSandbox(shop: Shop, gatewayOrderId: string, succeed: boolean
   return { ok: res.ok, body };
 }
 
-function refused(shop: Shop, what: string): string {
+function refused(shop: Shop, what: string): void {
   shop.counters.refused[what] = (shop.counters.refused[what] ?? 0) + 1;
-  return what;
 }
 
-export async function runBuyer(shop: Shop, n: number, scenario: Scenario): Promise<BuyerResult> {
+export async function runBuyer(shop: Shop, n: number, scenario: Scenario): Promise<void> {
   const { client, random } = shop;
   // Two plentiful products and one that sells out (the last slug); a third of carts hold two lines.
   const plenty = shop.slugs.slice(0, -1);
@@ -123,34 +116,31 @@ export async function runBuyer(shop: Shop, n: number, scenario: Scenario): Promi
   ];
   if (random() < 0.3) items.push({ slug: plenty[0]!, quantity: 1 });
   const placed = await client.send('POST', '/api/orders', { items, customer: customer(n) });
-  if (placed.status !== 201)
-    return { scenario, outcome: refused(shop, `order ${placed.body.error?.code}`) };
+  if (placed.status !== 201) return refused(shop, `order ${placed.body.error?.code}`);
   const orderId = placed.body.order.id as string;
-  if (scenario === 'abandoned') return { scenario, orderId, outcome: 'abandoned' };
+  if (scenario === 'abandoned') return;
 
   const checkout = async () => {
     const r = await client.send('POST', `/api/orders/${orderId}/checkout`, { gateway: 'razorpay' });
-    if (r.status !== 201 && r.status !== 200)
-      return { error: refused(shop, `checkout ${r.body.error?.code}`) };
-    return { gatewayOrderId: r.body.checkout.options.order_id as string };
+    if (r.status === 201 || r.status === 200) return r.body.checkout.options.order_id as string;
+    refused(shop, `checkout ${r.body.error?.code}`);
+    return undefined;
   };
-  let started = await checkout();
-  if (!started.gatewayOrderId) return { scenario, orderId, outcome: started.error! };
-  if (scenario === 'dismissed') return { scenario, orderId, outcome: 'dismissed' };
+  let gatewayOrderId = await checkout();
+  if (!gatewayOrderId || scenario === 'dismissed') return;
 
   if (scenario === 'failThenRetry') {
-    await payInSandbox(shop, started.gatewayOrderId, false);
-    started = await checkout();
-    if (!started.gatewayOrderId) return { scenario, orderId, outcome: started.error! };
+    await payInSandbox(shop, gatewayOrderId, false);
+    gatewayOrderId = await checkout();
+    if (!gatewayOrderId) return;
   }
   // One buyer in ten pays after the hold ran out; some of them find the stock gone.
   if (random() < 0.1) await new Promise((r) => setTimeout(r, shop.slowPayMs));
-  const paid = await payInSandbox(shop, started.gatewayOrderId, true);
-  if (!paid.ok) return { scenario, orderId, outcome: refused(shop, 'sandbox pay') };
+  const paid = await payInSandbox(shop, gatewayOrderId, true);
+  if (!paid.ok) return refused(shop, 'sandbox pay');
   // Four in ten close the tab before the success page: webhooks and reconciliation settle those.
   if (random() < 0.6) {
     const verified = await client.send('POST', '/api/payments/razorpay/verify', paid.body);
     if (verified.status !== 200) refused(shop, `verify ${verified.body.error?.code}`);
   }
-  return { scenario, orderId, outcome: 'paid' };
 }
