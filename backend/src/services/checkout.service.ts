@@ -6,6 +6,7 @@ import { ProductModel } from '../models/product.model';
 import { timelineEntry } from '../models/timeline.schema';
 import { formatMoney, type Currency } from '@checkout-lab/contracts/money';
 import type { CheckoutInput } from '@checkout-lab/contracts/schemas';
+import { expiredUnpaid } from '@checkout-lab/contracts/statuses';
 import type { CheckoutStart } from '../gateways/gateway';
 import type { ServiceContext } from './context';
 import { expiryWindow } from './expiry-window';
@@ -33,12 +34,8 @@ export async function startCheckout(
 ): Promise<CheckoutResponse> {
   const order = await findOrder(publicId);
   if (order.status !== 'pending') {
-    // The expiry sweep cancels as `reconcile`, an admin as `admin`: the buyer hears which.
-    const expired = order.timeline.some(
-      (e) => e.type === 'order.cancelled' && e.source === 'reconcile',
-    );
     throw HttpError.conflict(
-      expired
+      expiredUnpaid(order)
         ? 'This order expired unpaid and was cancelled: place a new order'
         : (NOT_PAYABLE[order.status] ?? 'This order cannot be paid'),
       'ORDER_NOT_PAYABLE',

@@ -96,3 +96,18 @@ export const TIMELINE_TYPES = [
   'email.failed',
 ] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
+
+/**
+ * True when the shop cancelled the order on its own because it went unpaid past its expiry
+ * window: the expiry sweep cancels as `reconcile`, an admin as `admin`. The backend's checkout
+ * refusal and the storefront's notices tell the buyer which by this one rule.
+ */
+export function expiredUnpaid(order: {
+  status: string;
+  timeline: ReadonlyArray<{ type: string; source: string }>;
+}): boolean {
+  return (
+    order.status === 'cancelled' &&
+    order.timeline.some((e) => e.type === 'order.cancelled' && e.source === 'reconcile')
+  );
+}

@@ -1,17 +1,13 @@
 import type { OrderDto } from '@checkout-lab/contracts/dto';
+import { expiredUnpaid } from '@checkout-lab/contracts/statuses';
 import { Link } from 'wouter';
 import { paths } from '../../config/routes';
 import { Notice } from './alert';
 
 /**
- * The server cancels an unpaid order on its own (source `reconcile`) when its expiry window
- * passes; an admin cancels with source `admin`. The buyer is told which, and what comes next.
+ * What a cancelled order's pages say: expired unpaid, or cancelled by the shop, and what comes
+ * next. Nothing for any other order.
  */
-export const expiredUnpaid = (order: OrderDto) =>
-  order.status === 'cancelled' &&
-  order.timeline.some((e) => e.type === 'order.cancelled' && e.source === 'reconcile');
-
-/** What a cancelled order's pages say; nothing for any other order. */
 export function ClosedOrderNotice({ order }: { order: OrderDto }) {
   if (order.status !== 'cancelled') return null;
   return (

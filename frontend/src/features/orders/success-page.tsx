@@ -1,6 +1,7 @@
 import { Link } from 'wouter';
+import { expiredUnpaid } from '@checkout-lab/contracts/statuses';
 import { ErrorMessage, Notice } from '../../components/ui/alert';
-import { ClosedOrderNotice, expiredUnpaid } from '../../components/ui/closed-order-notice';
+import { ClosedOrderNotice } from '../../components/ui/closed-order-notice';
 import { Loading } from '../../components/ui/loading';
 import { OrderItems } from '../../components/ui/order-items';
 import { OrderTotals } from '../../components/ui/order-totals';
