@@ -2,6 +2,8 @@ package checkoutlab.embedded;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.h2.mvstore.MVMap;
@@ -190,9 +192,22 @@ final class IndexedH2Backend extends H2Backend {
             if (command.equalsIgnoreCase("explain")) {
                 return Explain.handle(this, query);
             }
-            return super.handleCommand(channel, command, query, databaseResolver, oplog);
+            boolean readOnly = READ_ONLY_COMMANDS.contains(command.toLowerCase(Locale.ROOT));
+            READ_ONLY.set(readOnly);
+            try {
+                return super.handleCommand(channel, command, query, databaseResolver, oplog);
+            } finally {
+                READ_ONLY.set(false);
+            }
         }
     }
+
+    /**
+     * Commands whose documents only go out on the wire: nothing edits what their queries return,
+     * so those get the stored documents themselves (see {@link Collection#queryDocuments}).
+     */
+    private static final Set<String> READ_ONLY_COMMANDS = Set.of("find", "count");
+    private static final ThreadLocal<Boolean> READ_ONLY = ThreadLocal.withInitial(() -> false);
 
     static final class Collection extends H2Collection implements Explain.Planned {
 
@@ -207,7 +222,9 @@ final class IndexedH2Backend extends H2Backend {
          * in place and then stores it, and MVStore's commit serializes stored documents on
          * another thread without a lock: editing a stored one made the commit throw
          * ConcurrentModificationException (which closes the store), or write a half-edited
-         * document. With copies, a stored document is never changed, only replaced.
+         * document. With copies, a stored document is never changed, only replaced. A read-only
+         * command ({@code find}, {@code count}) needs no copy: it only encodes what it was given,
+         * and stored documents are never edited.
          */
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
@@ -217,9 +234,15 @@ final class IndexedH2Backend extends H2Backend {
                 ? super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector)
                 : matchDocuments(query, plan.positions().get(), orderBy, numberToSkip, limit, batchSize,
                     fieldSelector);
+            if (READ_ONLY.get()) {
+                return result;
+            }
+            // One level is enough: an update replaces the copy's top-level values with those of
+            // a deep clone it edits (AbstractMongoCollection.updateDocument), so nested values
+            // shared with the stored document are only ever read.
             List<Document> copies = new ArrayList<>();
             for (Document document : result) {
-                copies.add(document.cloneDeeply());
+                copies.add(new Document(document));
             }
             return new QueryResult(copies, result.getCursorId());
         }
