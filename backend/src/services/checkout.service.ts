@@ -51,8 +51,10 @@ export async function startCheckout(
   }
 
   // A retry replaces the attempts before it: their units go back first, so a buyer retrying
-  // for the last unit is not refused by their own earlier hold.
-  await releaseOrderHolds(order._id, 'superseded', 'checkout');
+  // for the last unit is not refused by their own earlier hold. A first checkout has none to
+  // look for: a hold becomes `held` only after the attempt counter moved (below); a killed
+  // checkout's leftovers are the expiry sweep's.
+  if (order.attempts > 0) await releaseOrderHolds(order._id, 'superseded', 'checkout');
   const lines: HoldLine[] = order.items.map((i) => ({
     product: i.product,
     quantity: i.quantity,
