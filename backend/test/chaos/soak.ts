@@ -15,6 +15,7 @@ import path from 'node:path';
 import mongoose from 'mongoose';
 import { startSandbox } from '@checkout-lab/sandbox';
 import { DEFAULT_DB_NAME } from '../../src/db/connect';
+import { sandboxGatewayEnv } from '../helpers/sandbox-env';
 import { audit, readLedger, type Findings } from './audit';
 import { startBalancer } from './balancer';
 import {
@@ -76,11 +77,7 @@ async function main(): Promise<number> {
       PUBLIC_BASE_URL: balancer.url,
       CORS_ORIGINS: balancer.url,
       ADMIN_TOKEN: adminToken,
-      RAZORPAY_KEY_ID: sandbox.config.razorpayKeyId,
-      RAZORPAY_KEY_SECRET: sandbox.config.razorpayKeySecret,
-      RAZORPAY_WEBHOOK_SECRET: sandbox.config.razorpayWebhookSecret,
-      RAZORPAY_API_BASE: sandbox.razorpayApiBase,
-      RAZORPAY_CHECKOUT_URL: sandbox.checkoutScriptUrl,
+      ...sandboxGatewayEnv(sandbox).razorpay,
       SMTP_URL: '',
       RECONCILE_INTERVAL_MS: '2000',
       RECONCILE_GRACE_MS: '3000',

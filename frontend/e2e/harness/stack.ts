@@ -12,6 +12,7 @@ import { startDatabaseServer } from '../../../backend/src/db/embedded-database';
 import { createLogger } from '../../../backend/src/logger';
 import { stopChild, waitForHealth } from '../../../backend/test/helpers/child-process';
 import { freePort } from '../../../backend/test/helpers/free-port';
+import { sandboxGatewayEnv } from '../../../backend/test/helpers/sandbox-env';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 
@@ -71,6 +72,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'checkout-lab-e2e-'));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
     const adminToken = randomBytes(24).toString('base64url');
+    const gateways = sandboxGatewayEnv(sandbox);
 
     const logFile = options.logFile ?? path.join(dataDir, 'backend.log');
     await mkdir(path.dirname(logFile), { recursive: true });
@@ -89,18 +91,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         MONGODB_URI: database.uri,
         DATA_DIR: dataDir,
         ADMIN_TOKEN: adminToken,
-        RAZORPAY_KEY_ID: sandbox.config.razorpayKeyId,
-        RAZORPAY_KEY_SECRET: sandbox.config.razorpayKeySecret,
-        RAZORPAY_WEBHOOK_SECRET: sandbox.config.razorpayWebhookSecret,
-        RAZORPAY_API_BASE: sandbox.razorpayApiBase,
-        RAZORPAY_CHECKOUT_URL: sandbox.checkoutScriptUrl,
-        RUPANTORPAY_API_KEY: sandbox.config.rupantorpayApiKey,
-        RUPANTORPAY_API_BASE: sandbox.rupantorpayApiBase,
-        STRIPE_SECRET_KEY: sandbox.config.stripeSecretKey,
-        STRIPE_PUBLISHABLE_KEY: sandbox.config.stripePublishableKey,
-        STRIPE_WEBHOOK_SECRET: sandbox.config.stripeWebhookSecret,
-        STRIPE_API_BASE: sandbox.stripeApiBase,
-        STRIPE_JS_URL: sandbox.stripeJsUrl,
+        ...gateways.razorpay,
+        ...gateways.rupantorpay,
+        ...gateways.stripe,
         SMTP_URL: '',
         // The tests decide when to reconcile (the admin button), not a timer.
         RECONCILE_INTERVAL_MS: '0',
