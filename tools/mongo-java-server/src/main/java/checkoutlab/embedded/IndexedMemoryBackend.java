@@ -6,6 +6,8 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.DocumentSizes;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
@@ -67,6 +69,17 @@ final class IndexedMemoryBackend extends MemoryBackend {
             }
             return matchDocuments(query, plan.positions().get(), orderBy, numberToSkip, limit, batchSize,
                 fieldSelector);
+        }
+
+        /** Counted when collStats asks, as on H2 (IndexedH2Backend.Collection says why). */
+        @Override
+        protected boolean tracksDataSize() {
+            return false;
+        }
+
+        @Override
+        protected synchronized int getDataSize() {
+            return DocumentSizes.total(streamAllDocumentsWithPosition().map(DocumentWithPosition::getDocument));
         }
 
         @Override
