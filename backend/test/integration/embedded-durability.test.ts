@@ -212,3 +212,43 @@ test.each([
     }
   },
 );
+
+// A commit writes whole pages, and the launcher writes each stored document's BSON from a cache
+// kept by identity (BsonDocumentType): that is only right while no stored document is ever
+// edited in place. Many interleaved updates, pushes and deletes over neighbouring documents
+// must read back from the file exactly as the server last answered them.
+test('when neighbouring documents are updated many times at once, then after a kill and a restart each reads back as last written', async () => {
+  const file = path.join(dir, 'churn.mv.db');
+  const first = await startMongoJavaServer({ file, log });
+  const before = await mongoose
+    .createConnection(first.uri, { dbName: 'churn', maxPoolSize: 10 })
+    .asPromise();
+  const items = before.collection('items');
+  const { insertedIds } = await items.insertMany(
+    Array.from({ length: 200 }, (_, i) => ({ n: i, hits: 0, log: [], holds: {} })),
+  );
+  const ids = Object.values(insertedIds);
+  const work = Array.from({ length: 600 }, (_, i) => {
+    const _id = ids[(i * 37) % ids.length]!;
+    if (i % 3 === 0) return items.updateOne({ _id }, { $inc: { hits: 1 } });
+    if (i % 3 === 1) return items.updateOne({ _id }, { $push: { log: i } });
+    return items.findOneAndUpdate({ _id }, { $set: { [`holds.h${i}`]: { state: 'held', i } } });
+  });
+  await Promise.all(work);
+  const hits = (await items.find().toArray()).reduce((sum, d) => sum + d.hits, 0);
+  await items.deleteMany({ n: { $lt: 10 } });
+  const answered = await items.find().sort({ n: 1 }).toArray();
+  await killed(first.pid);
+  await before.close(true).catch(() => {});
+
+  const second = await startMongoJavaServer({ file, log });
+  const after = await mongoose.createConnection(second.uri, { dbName: 'churn' }).asPromise();
+  try {
+    expect(answered).toHaveLength(190);
+    expect(hits).toBe(200);
+    expect(await after.collection('items').find().sort({ n: 1 }).toArray()).toEqual(answered);
+  } finally {
+    await after.close();
+    await second.stop();
+  }
+});

@@ -1,8 +1,6 @@
 package checkoutlab.embedded;
 
 import java.nio.ByteBuffer;
-import java.util.Collection;
-import java.util.Map;
 
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
@@ -12,7 +10,11 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * How the H2 backend stores a document: as BSON, the form it arrived in over the wire.
@@ -33,16 +35,33 @@ final class BsonDocumentType extends BasicDataType<Document> {
     /** Per thread: ObjectDataType keeps state between calls (see StoredKeyType). */
     private static final ThreadLocal<ObjectDataType> LEGACY = ThreadLocal.withInitial(ObjectDataType::new);
 
-    @Override
-    public void write(WriteBuffer buff, Document doc) {
+    /**
+     * Each stored document's BSON, by identity, for as long as the document is in memory. A
+     * commit writes every document on each page it touched, and compaction every document on
+     * the pages it moves: without this, a write re-encoded the ten or so neighbours on its page
+     * too (a third of the server's CPU under load). Valid because a stored document is never
+     * edited, only replaced (IndexedH2Backend.Collection), so its bytes never change.
+     */
+    private static final Cache<Document, byte[]> ENCODED = Caffeine.newBuilder().weakKeys().build();
+
+    private static byte[] encoded(Document doc) {
+        return ENCODED.get(doc, BsonDocumentType::encode);
+    }
+
+    private static byte[] encode(Document doc) {
         ByteBuf bson = Unpooled.buffer(256);
         try {
             BsonEncoder.encodeDocument(doc, bson);
-            buff.put(BSON);
-            buff.put(bson.nioBuffer());
+            return ByteBufUtil.getBytes(bson);
         } finally {
             bson.release();
         }
+    }
+
+    @Override
+    public void write(WriteBuffer buff, Document doc) {
+        buff.put(BSON);
+        buff.put(encoded(doc));
     }
 
     @Override
@@ -59,7 +78,11 @@ final class BsonDocumentType extends BasicDataType<Document> {
         ByteBuffer bson = buff.slice();
         bson.limit(length);
         buff.position(buff.position() + length);
-        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+        byte[] bytes = new byte[length];
+        bson.get(bytes);
+        Document doc = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
+        ENCODED.put(doc, bytes);
+        return doc;
     }
 
     /** BSON starts with its own length, little-endian, whatever the buffer's byte order. */
@@ -87,38 +110,12 @@ final class BsonDocumentType extends BasicDataType<Document> {
     }
 
     /**
-     * The page cache's estimate of a document in memory: walked, not encoded, because MVStore
-     * asks on every put. Roughly what the JVM holds: entry, key and boxed value per field.
+     * The page cache's estimate of a document in memory, asked on every put: three times its
+     * BSON (the JVM holds an entry, a key and a boxed value per field, and the cached bytes).
+     * The put is followed by a commit, which needs the bytes anyway.
      */
     @Override
     public int getMemory(Document doc) {
-        return 64 + estimate(doc, 0);
-    }
-
-    private static int estimate(Object value, int depth) {
-        if (depth > 16) {
-            return 64;
-        }
-        if (value instanceof Map<?, ?> map) {
-            int size = 48;
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                size += 48 + 2 * String.valueOf(e.getKey()).length() + estimate(e.getValue(), depth + 1);
-            }
-            return size;
-        }
-        if (value instanceof Collection<?> list) {
-            int size = 40;
-            for (Object item : list) {
-                size += 8 + estimate(item, depth + 1);
-            }
-            return size;
-        }
-        if (value instanceof String s) {
-            return 40 + 2 * s.length();
-        }
-        if (value instanceof byte[] bytes) {
-            return 16 + bytes.length;
-        }
-        return 24;
+        return 64 + 3 * encoded(doc).length;
     }
 }
