@@ -10,7 +10,7 @@ import { expiredUnpaid } from '@checkout-lab/contracts/statuses';
 import type { CheckoutStart } from '../gateways/gateway';
 import type { ServiceContext } from './context';
 import { expiryWindow } from './expiry-window';
-import { findOrder } from './order.service';
+import { readOrder } from './order.service';
 import { holdLines, releaseHold, releaseOrderHolds, type HoldLine } from './stock-hold.service';
 
 const NOT_PAYABLE: Record<string, string> = {
@@ -32,7 +32,7 @@ export async function startCheckout(
   publicId: string,
   input: CheckoutInput,
 ): Promise<CheckoutResponse> {
-  const order = await findOrder(publicId);
+  const order = await readOrder(publicId);
   if (order.status !== 'pending') {
     throw HttpError.conflict(
       expiredUnpaid(order)

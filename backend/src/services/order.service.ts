@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { HttpError } from '../errors';
-import { OrderModel, type OrderDocument } from '../models/order.model';
+import type { Types } from 'mongoose';
+import { OrderModel, type Order, type OrderDocument } from '../models/order.model';
 import { PaymentModel } from '../models/payment.model';
 import { ProductModel } from '../models/product.model';
 import { timelineEntry } from '../models/timeline.schema';
@@ -26,23 +27,24 @@ export const MAX_PER_PRODUCT = 99;
 export async function createOrder(ctx: ServiceContext, input: CreateOrderInput): Promise<OrderDto> {
   const slugs = input.items.flatMap((l) => ('slug' in l ? [l.slug] : []));
   const ids = input.items.flatMap((l) => ('productId' in l ? [l.productId] : []));
+  // Plain objects: only read here, and hydrating documents was a measurable part of the request.
   const products = await ProductModel.find({
     active: true,
     $or: [{ slug: { $in: slugs } }, { _id: { $in: ids } }],
-  });
+  }).lean();
 
   // Lines are merged by product, whichever way they name it, before any check: a slug line
   // and a productId line for one product are one line, and the per-line cap is on the sum.
   const wanted = new Map<string, { product: (typeof products)[number]; quantity: number }>();
   for (const line of input.items) {
     const product = products.find((p) =>
-      'slug' in line ? p.slug === line.slug : p.id === line.productId,
+      'slug' in line ? p.slug === line.slug : p._id.equals(line.productId),
     );
     if (!product) {
       throw HttpError.badRequest(`Unknown product: ${lineLabel(line)}`, 'UNKNOWN_PRODUCT');
     }
-    const seen = wanted.get(product.id as string);
-    wanted.set(product.id as string, { product, quantity: (seen?.quantity ?? 0) + line.quantity });
+    const id = product._id.toString();
+    wanted.set(id, { product, quantity: (wanted.get(id)?.quantity ?? 0) + line.quantity });
   }
 
   const items = [...wanted.values()].map(({ product, quantity }) => {
@@ -113,7 +115,17 @@ export async function createOrder(ctx: ServiceContext, input: CreateOrderInput):
 }
 
 export async function findOrder(publicId: string): Promise<OrderDocument> {
-  const order = await OrderModel.findOne({ publicId });
+  return found(await OrderModel.findOne({ publicId }));
+}
+
+export type StoredOrder = Order & { _id: Types.ObjectId };
+
+/** The order as a plain object, for a caller that only reads it (checkout). */
+export async function readOrder(publicId: string): Promise<StoredOrder> {
+  return found(await OrderModel.findOne({ publicId }).lean<StoredOrder>());
+}
+
+function found<T>(order: T | null): T {
   if (!order) throw HttpError.notFound('No such order', 'ORDER_NOT_FOUND');
   return order;
 }

@@ -223,7 +223,7 @@ test('when neighbouring documents are updated many times at once, then after a k
   const before = await mongoose
     .createConnection(first.uri, { dbName: 'churn', maxPoolSize: 10 })
     .asPromise();
-  const items = before.collection('items');
+  const items = before.collection<{ n: number; hits: number; log: number[] }>('items');
   const { insertedIds } = await items.insertMany(
     Array.from({ length: 200 }, (_, i) => ({ n: i, hits: 0, log: [], holds: {} })),
   );
