@@ -47,7 +47,10 @@ export function checkGoals(runs: DatabaseRun[]): Goal[] {
   return goals;
 }
 
-export function markdown(runs: DatabaseRun[], meta: { at: string; machine: string }): string {
+export function markdown(
+  runs: DatabaseRun[],
+  meta: { at: string; machine: string; warmSeconds: number },
+): string {
   const names = runs.map((_, i) => String.fromCharCode(65 + i));
   const out: string[] = [`Backend benchmark, ${meta.at}, ${meta.machine}.`, ''];
   runs.forEach((r, i) =>
@@ -85,6 +88,7 @@ export function markdown(runs: DatabaseRun[], meta: { at: string; machine: strin
     '',
     '× bare: requests/s against a bare Express 5 `GET /json` run at 10 connections measured just',
     'before that row (the machine is shared, so only a ratio measured side by side means much).',
+    `The rows follow ${meta.warmSeconds} s of unmeasured order + checkout at 10 connections, for the JITs.`,
   );
   out.push(
     '',

@@ -17,6 +17,8 @@ export const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 export const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
 export const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
 export const LOADS = [1, 10, 50];
+/** Unmeasured load before the throughput rows (see runOn). */
+export const WARM_SECONDS = Number(process.env.BENCH_WARM_SECONDS ?? 20);
 const WEBHOOK_ROUNDS = [
   { connections: 10, orders: 100 },
   { connections: 50, orders: 200 },
@@ -228,6 +230,21 @@ export async function runOn(
     }
     log('  data-size curve…');
     const curve = await measureCurve(stack, slug, template);
+    // Both runtimes' JITs (V8's and the JVM's) keep compiling for tens of seconds under a new
+    // load: measured straight after the curve, order + checkout read 20–30% below its rate a
+    // minute later. The throughput rows come after this much of it, on a product of its own so
+    // that its stock holds do not weigh on the one measured.
+    log(`  warming up: ${WARM_SECONDS} s of order + checkout at 10 connections…`);
+    const warmUp = await ProductModel.create({
+      slug: `bench-warm-${Date.now()}`,
+      name: 'Bench Warm-up',
+      price: 49900,
+      currency: 'INR',
+      stock: 100_000_000,
+    });
+    await closedLoop(stack.baseUrl, 10, WARM_SECONDS, async (rec) =>
+      shop.checkout(rec, await shop.placeOrder(rec, warmUp.slug)),
+    );
     log('  throughput…');
     const bareGet = () => closedLoop(bare.url, 10, SECONDS, (rec) => rec.send('GET', '/json'));
     const paired = async (run: () => Promise<Stats>): Promise<Paired> => {
