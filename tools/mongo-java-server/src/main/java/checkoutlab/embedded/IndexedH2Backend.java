@@ -56,8 +56,8 @@ final class IndexedH2Backend extends H2Backend {
      * Compaction (moving live pages out of mostly dead chunks, so their space is reused) waits
      * for a quiet moment: run every 200 commits it held the commit lock for 30 to 90 ms at a
      * time, and was a fifth of the server's CPU under load. Under load that never pauses, a
-     * commit still compacts once the chunks are under FILL_FLOOR live, so the file stays within
-     * about three times its data.
+     * commit still compacts once the chunks are under FILL_FLOOR live, so the file stays a few
+     * times its data (docs/database.md gives sizes).
      */
     private static final int FILL_FLOOR = 30;
     private static final int FILL_WHEN_IDLE = 60;
