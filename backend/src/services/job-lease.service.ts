@@ -27,13 +27,13 @@ export async function claimPeriod(job: string, period: number, owner: string): P
 
 /**
  * Runs `task` once per `intervalMs` across every instance on the database, never two runs at
- * once in this process. Returns a stop function.
+ * once in this process; it is given the period it claimed. Returns a stop function.
  */
 export function startPeriodicJob(
   ctx: Pick<ServiceContext, 'log'>,
   job: string,
   intervalMs: number,
-  task: () => Promise<void>,
+  task: (period: number) => Promise<void>,
   owner = INSTANCE_ID,
 ): () => void {
   if (intervalMs <= 0) return () => {};
@@ -41,8 +41,9 @@ export function startPeriodicJob(
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    claimPeriod(job, Math.floor(Date.now() / intervalMs), owner)
-      .then((mine) => (mine ? task() : undefined))
+    const period = Math.floor(Date.now() / intervalMs);
+    claimPeriod(job, period, owner)
+      .then((mine) => (mine ? task(period) : undefined))
       .catch((err: unknown) => ctx.log.error({ err, job }, 'periodic job failed'))
       .finally(() => {
         running = false;
