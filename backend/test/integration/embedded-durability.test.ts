@@ -252,3 +252,38 @@ test('when neighbouring documents are updated many times at once, then after a k
     await second.stop();
   }
 });
+
+// An aggregation works on what the query handed it, and mongo-java-server's $addFields writes
+// into the subdocuments of that: it must never be the stored document's own.
+test('when an aggregation adds fields to a subdocument, then the stored document is unchanged, in memory and after a restart', async () => {
+  const file = path.join(dir, 'aggregate.mv.db');
+  const first = await startMongoJavaServer({ file, log });
+  const before = await mongoose.createConnection(first.uri, { dbName: 'agg' }).asPromise();
+  const orders = before.collection('orders');
+  const { insertedId } = await orders.insertOne({ customer: { name: 'Asha' }, n: 1 });
+  const [added] = await orders
+    .aggregate([{ $match: { _id: insertedId } }, { $addFields: { customer: { vip: true } } }])
+    .toArray();
+  expect(added!.customer.vip).toBe(true);
+  expect(await orders.findOne({ _id: insertedId })).toEqual({
+    _id: insertedId,
+    customer: { name: 'Asha' },
+    n: 1,
+  });
+  await orders.updateOne({ _id: insertedId }, { $inc: { n: 1 } });
+  await killed(first.pid);
+  await before.close(true).catch(() => {});
+
+  const second = await startMongoJavaServer({ file, log });
+  const after = await mongoose.createConnection(second.uri, { dbName: 'agg' }).asPromise();
+  try {
+    expect(await after.collection('orders').findOne({ _id: insertedId })).toEqual({
+      _id: insertedId,
+      customer: { name: 'Asha' },
+      n: 2,
+    });
+  } finally {
+    await after.close();
+    await second.stop();
+  }
+});

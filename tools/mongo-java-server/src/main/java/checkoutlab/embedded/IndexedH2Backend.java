@@ -128,7 +128,7 @@ final class IndexedH2Backend extends H2Backend {
             committedTicket = upTo;
             lastCommitNanos = System.nanoTime();
             if (++commits % CHECK_FLOOR_EVERY == 0) {
-                compact(FILL_FLOOR);
+                compactGuarded(FILL_FLOOR);
             }
         }
     }
@@ -138,14 +138,22 @@ final class IndexedH2Backend extends H2Backend {
         if (System.nanoTime() - lastCommitNanos < TimeUnit.MILLISECONDS.toNanos(IDLE_MS)) {
             return;
         }
-        try {
-            synchronized (commitLock) {
-                if (!getMvStore().isClosed()) {
-                    compact(FILL_WHEN_IDLE);
-                }
+        synchronized (commitLock) {
+            if (!getMvStore().isClosed()) {
+                compactGuarded(FILL_WHEN_IDLE);
             }
+        }
+    }
+
+    /**
+     * A failed compaction is logged, never thrown: on the commit path the write it follows is
+     * already committed and must be answered as such, and on the compactor's thread an exception
+     * would cancel every later run.
+     */
+    private void compactGuarded(int fillRate) {
+        try {
+            compact(fillRate);
         } catch (RuntimeException e) {
-            // A store closing under it; the next commit's floor check still guards the file.
             LOG.warn("compaction failed", e);
         }
     }
@@ -158,9 +166,18 @@ final class IndexedH2Backend extends H2Backend {
         }
     }
 
+    /**
+     * The compactor is let finish, not interrupted: an interrupt during file I/O closes MVStore's
+     * FileChannel, and the store with it, before its final commit.
+     */
     @Override
     public void close() {
-        compactor.shutdownNow();
+        compactor.shutdown();
+        try {
+            compactor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         synchronized (commitLock) {
             super.close();
         }
@@ -251,22 +268,30 @@ final class IndexedH2Backend extends H2Backend {
             if (command.equalsIgnoreCase("explain")) {
                 return Explain.handle(this, query);
             }
-            boolean readOnly = READ_ONLY_COMMANDS.contains(command.toLowerCase(Locale.ROOT));
-            READ_ONLY.set(readOnly);
+            String name = command.toLowerCase(Locale.ROOT);
+            COPY.set(READ_ONLY_COMMANDS.contains(name) ? Copy.NONE
+                : TOP_LEVEL_COMMANDS.contains(name) ? Copy.TOP_LEVEL : Copy.DEEP);
             try {
                 return super.handleCommand(channel, command, query, databaseResolver, oplog);
             } finally {
-                READ_ONLY.set(false);
+                COPY.remove();
             }
         }
     }
 
-    /**
-     * Commands whose documents only go out on the wire: nothing edits what their queries return,
-     * so those get the stored documents themselves (see {@link Collection#queryDocuments}).
-     */
+    /** What a query hands out (see {@link Collection#queryDocuments}). */
+    private enum Copy { NONE, TOP_LEVEL, DEEP }
+
+    /** Commands whose documents only go out on the wire: they get the stored documents. */
     private static final Set<String> READ_ONLY_COMMANDS = Set.of("find", "count");
-    private static final ThreadLocal<Boolean> READ_ONLY = ThreadLocal.withInitial(() -> false);
+    /**
+     * Commands that only replace a document's top-level values (an update sets each of them from
+     * a deep clone it edits, AbstractMongoCollection.updateDocument) or remove it: a one-level
+     * copy keeps the stored document as it was. Anything else (aggregate's $addFields writes into
+     * the subdocuments of what it was given) gets a deep copy.
+     */
+    private static final Set<String> TOP_LEVEL_COMMANDS = Set.of("update", "findandmodify", "delete");
+    private static final ThreadLocal<Copy> COPY = ThreadLocal.withInitial(() -> Copy.DEEP);
 
     static final class Collection extends H2Collection implements Explain.Planned {
 
@@ -281,9 +306,9 @@ final class IndexedH2Backend extends H2Backend {
          * in place and then stores it, and MVStore's commit serializes stored documents on
          * another thread without a lock: editing a stored one made the commit throw
          * ConcurrentModificationException (which closes the store), or write a half-edited
-         * document. With copies, a stored document is never changed, only replaced. A read-only
-         * command ({@code find}, {@code count}) needs no copy: it only encodes what it was given,
-         * and stored documents are never edited.
+         * document. With copies, a stored document is never changed, only replaced (and
+         * BsonDocumentType's cache of its bytes stays true). A read-only command ({@code find},
+         * {@code count}) needs no copy: it only encodes what it was given.
          */
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
@@ -293,15 +318,13 @@ final class IndexedH2Backend extends H2Backend {
                 ? super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector)
                 : matchDocuments(query, plan.positions().get(), orderBy, numberToSkip, limit, batchSize,
                     fieldSelector);
-            if (READ_ONLY.get()) {
+            Copy copy = COPY.get();
+            if (copy == Copy.NONE) {
                 return result;
             }
-            // One level is enough: an update replaces the copy's top-level values with those of
-            // a deep clone it edits (AbstractMongoCollection.updateDocument), so nested values
-            // shared with the stored document are only ever read.
             List<Document> copies = new ArrayList<>();
             for (Document document : result) {
-                copies.add(new Document(document));
+                copies.add(copy == Copy.TOP_LEVEL ? new Document(document) : document.cloneDeeply());
             }
             return new QueryResult(copies, result.getCursorId());
         }
@@ -316,8 +339,18 @@ final class IndexedH2Backend extends H2Backend {
             return false;
         }
 
+        /** False while H2Collection's constructor runs (set only after it returns; not final, so not inlined). */
+        private boolean constructed = true;
+
+        /**
+         * Counted over every document. H2Collection's constructor logs the size at debug level
+         * whatever the level, which would read each collection whole at every start: 0 there.
+         */
         @Override
         protected int getDataSize() {
+            if (!constructed) {
+                return 0;
+            }
             return DocumentSizes.total(streamAllDocumentsWithPosition().map(DocumentWithPosition::getDocument));
         }
 
