@@ -8,30 +8,11 @@ this check, which holds our own validation to the document: a request the schema
 must never be refused *as invalid*.
 """
 
-import re
-
 import schemathesis
 
+from path_params import path_values_break_their_patterns
+
 SCHEMA_REFUSALS = {"VALIDATION_ERROR", "INVALID_JSON", "UNSUPPORTED_MEDIA_TYPE"}
-
-
-def _path_values_break_their_patterns(case):
-    """True when a path parameter sent does not match the pattern the document gives it.
-
-    A stateful step takes values from earlier answers (the document's links, links schemathesis
-    infers, its pool of seen values), not from the schema: it may put a gateway's `order_…` id
-    where the document asks for one of our `ord_…` ids. Such a request is not schema-valid,
-    whatever its generation mode says, and refusing it is right.
-    """
-    raw = getattr(getattr(case.operation, "definition", None), "raw", None) or {}
-    for param in raw.get("parameters", []):
-        if param.get("in") != "path":
-            continue
-        pattern = (param.get("schema") or {}).get("pattern")
-        value = (case.path_parameters or {}).get(param.get("name"))
-        if pattern and value is not None and not re.search(pattern, str(value)):
-            return True
-    return False
 
 
 @schemathesis.check
@@ -39,7 +20,8 @@ def schema_valid_requests_pass_validation(ctx, response, case):
     meta = case.meta
     if meta is None or not meta.generation.mode.is_positive:
         return None
-    if _path_values_break_their_patterns(case):
+    raw = getattr(getattr(case.operation, "definition", None), "raw", None)
+    if path_values_break_their_patterns(raw, case.path_parameters):
         return None
     if response.status_code not in (400, 415):
         return None
