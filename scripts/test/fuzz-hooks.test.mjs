@@ -9,9 +9,13 @@ import { fileURLToPath } from 'node:url';
 const FUZZ_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fuzz');
 
 test('when a stateful step fills a path id with None or a foreign id, then the fuzz check treats it as schema-invalid', () => {
-  const run = spawnSync('python3', ['-m', 'unittest', 'discover', '-s', FUZZ_DIR, '-p', 'test_*.py'], {
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    'python3',
+    ['-m', 'unittest', 'discover', '-s', FUZZ_DIR, '-p', 'test_*.py'],
+    {
+      encoding: 'utf8',
+    },
+  );
   assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
   assert.match(run.stderr, /Ran [1-9]\d* tests?/);
 });
