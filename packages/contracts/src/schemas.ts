@@ -101,9 +101,17 @@ const imageSchema = z
     'must be an absolute path or an http(s) URL',
   );
 
+/** A character String.prototype.trim() keeps (ECMA-262 WhiteSpace and LineTerminator). */
+const NOT_ONLY_TRIMMED_SPACE =
+  /[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
 const productFields = z.strictObject({
   slug: slugSchema,
-  name: z.string().trim().min(1).max(120),
+  // Trimmed, and so never blank: the pattern states that for the OpenAPI document (which cannot
+  // express a trim). It lists what JavaScript's trim() removes rather than writing \s, whose
+  // meaning differs between regex engines (Python's, which API fuzzers use, adds \x1c–\x1f and
+  // \x85 and leaves out \uFEFF), so a fuzzer and the server agree on every string.
+  name: z.string().regex(NOT_ONLY_TRIMMED_SPACE, 'must not be blank').trim().min(1).max(120),
   description: z.string().max(2000),
   image: imageSchema,
   price: minorUnitsSchema.min(1, 'must be at least 1 minor unit'),
