@@ -107,11 +107,11 @@ const NOT_ONLY_TRIMMED_SPACE =
 
 const productFields = z.strictObject({
   slug: slugSchema,
-  // Trimmed, and so never blank: the pattern states that for the OpenAPI document (which cannot
+  // Its length is checked as sent. Trimmed, and so never blank: the pattern states that for the OpenAPI document (which cannot
   // express a trim). It lists what JavaScript's trim() removes rather than writing \s, whose
   // meaning differs between regex engines (Python's, which API fuzzers use, adds \x1c–\x1f and
   // \x85 and leaves out \uFEFF), so a fuzzer and the server agree on every string.
-  name: z.string().regex(NOT_ONLY_TRIMMED_SPACE, 'must not be blank').trim().min(1).max(120),
+  name: z.string().max(120).regex(NOT_ONLY_TRIMMED_SPACE, 'must not be blank').trim(),
   description: z.string().max(2000),
   image: imageSchema,
   price: minorUnitsSchema.min(1, 'must be at least 1 minor unit'),
@@ -136,7 +136,8 @@ export const productPatchSchema = productFields
 
 // A refund says how much, always: an amount in minor units, or `full: true`. (An omitted or
 // unreadable body once meant "everything", so a refund of ₹1 sent as a form refunded it all.)
-const refundReason = z.string().trim().max(200).optional();
+// Its length is checked as sent, before the trim, as the document states it.
+const refundReason = z.string().max(200).trim().optional();
 // Exactly one of the two, as a union the OpenAPI document states too (a refine it could not).
 export const refundBody = z.union(
   [
