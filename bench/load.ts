@@ -122,14 +122,23 @@ export async function closedLoop(
   return summarise(rec, (performance.now() - started) / 1000);
 }
 
-/** Sends every item once through `connections` workers. */
+/**
+ * Sends every item once through `connections` workers. With `openWith`, each connection is
+ * opened first by one untimed GET of that path, so the timing is of requests on open
+ * connections (what "at N connections" means), not of N connections opened at one instant.
+ */
 export async function pool<T>(
   base: string,
   connections: number,
   items: T[],
   step: (rec: Recorder, item: T) => Promise<unknown>,
+  openWith?: string,
 ): Promise<Stats> {
   const rec = new Recorder(base, connections);
+  if (openWith) {
+    await Promise.all(Array.from({ length: connections }, () => rec.send('GET', openWith)));
+    rec.latencies.length = 0;
+  }
   const queue = [...items];
   const started = performance.now();
   await Promise.all(

@@ -114,6 +114,11 @@ export function markdown(
       ]),
     ),
   );
+  out.push(
+    '',
+    'Acknowledgements are timed on connections opened first (one untimed `GET /api/health` on',
+    'each); the posts go in random order, so an event and its redelivery race.',
+  );
 
   out.push(
     '',
