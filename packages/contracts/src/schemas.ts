@@ -36,6 +36,14 @@ const cartLine = z.union(
 );
 
 /**
+ * What JavaScript's \s and trim() count as space (ECMA-262 WhiteSpace and LineTerminator),
+ * spelled out for patterns the OpenAPI document publishes: \s means something else in other
+ * regex engines (Python's, which API fuzzers use, adds \x1c–\x1f and \x85 and leaves out
+ * \uFEFF), and a fuzzer and the server must agree on every string.
+ */
+const SPACE = String.raw`\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff`;
+
+/**
  * One plain rule, written as a pattern rather than zod's email format: the OpenAPI document then
  * states exactly what the server accepts, and API fuzzers generate and check against the same
  * rule. (The browser trims what the buyer typed before it sends.)
@@ -44,11 +52,14 @@ export const emailSchema = z
   .string()
   .min(1, 'Enter your email address, for the receipt.')
   .max(200, 'Enter an email address like name@example.com.')
-  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Enter an email address like name@example.com.');
+  .regex(
+    new RegExp(String.raw`^[^${SPACE}@]+@[^${SPACE}@]+\.[^${SPACE}@]+$`),
+    'Enter an email address like name@example.com.',
+  );
 
 // Buyer fields are checked as sent, not trimmed first: the storefront trims what was typed, and
 // the OpenAPI document (which cannot express a trim) then states the rule the server applies.
-const noEdgeSpaces = /^\S(?:[\s\S]*\S)?$/;
+const noEdgeSpaces = new RegExp(String.raw`^[^${SPACE}](?:[\s\S]*[^${SPACE}])?$`);
 
 export const customerSchema = z.object({
   name: z
@@ -97,21 +108,21 @@ const imageSchema = z
   // Empty, a path on this site, or an http(s) URL with a plain host name: nothing a browser
   // or a URL parser could read two ways.
   .regex(
-    /^(?:|\/[^\s"'<>\\]*|https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?(?:\/[^\s"'<>\\]*)?)$/,
+    new RegExp(
+      String.raw`^(?:|\/[^${SPACE}"'<>\\]*|https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?(?:\/[^${SPACE}"'<>\\]*)?)$`,
+    ),
     'must be an absolute path or an http(s) URL',
   );
 
-/** A character String.prototype.trim() keeps (ECMA-262 WhiteSpace and LineTerminator). */
-const NOT_ONLY_TRIMMED_SPACE =
-  /[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
-
 const productFields = z.strictObject({
   slug: slugSchema,
-  // Its length is checked as sent. Trimmed, and so never blank: the pattern states that for the OpenAPI document (which cannot
-  // express a trim). It lists what JavaScript's trim() removes rather than writing \s, whose
-  // meaning differs between regex engines (Python's, which API fuzzers use, adds \x1c–\x1f and
-  // \x85 and leaves out \uFEFF), so a fuzzer and the server agree on every string.
-  name: z.string().max(120).regex(NOT_ONLY_TRIMMED_SPACE, 'must not be blank').trim(),
+  // Its length is checked as sent; then trimmed, and so never blank: the pattern (a character
+  // trim() keeps) states that for the OpenAPI document, which cannot express a trim.
+  name: z
+    .string()
+    .max(120)
+    .regex(new RegExp(`[^${SPACE}]`), 'must not be blank')
+    .trim(),
   description: z.string().max(2000),
   image: imageSchema,
   price: minorUnitsSchema.min(1, 'must be at least 1 minor unit'),
