@@ -106,7 +106,7 @@ export async function startCheckout(
       ...(expiry && { $set: expiry }),
     },
     { returnDocument: 'after', projection: { attempts: 1 } },
-  );
+  ).lean();
   if (!counted) {
     await abandonAttempt(attempt);
     throw HttpError.conflict('This order was paid meanwhile', 'ORDER_NOT_PAYABLE');
