@@ -27,13 +27,13 @@ export const MAX_PER_PRODUCT = 99;
 export async function createOrder(ctx: ServiceContext, input: CreateOrderInput): Promise<OrderDto> {
   const slugs = input.items.flatMap((l) => ('slug' in l ? [l.slug] : []));
   const ids = input.items.flatMap((l) => ('productId' in l ? [l.productId] : []));
-  // Plain objects: only read here, and hydrating documents was a measurable part of the request.
   // Only the ways the cart names its products are asked for: an `$or` with an empty branch cost
   // the embedded database twice a plain `$in` (docs/database.md).
   const named = [
     ...(slugs.length ? [{ slug: { $in: slugs } }] : []),
     ...(ids.length ? [{ _id: { $in: ids } }] : []),
   ];
+  // Plain objects: only read here, and hydrating documents was a measurable part of the request.
   const products = await ProductModel.find({
     active: true,
     ...(named.length === 1 ? named[0] : { $or: named }),
