@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     }
   }
   const at = new Date().toISOString();
-  const table = markdown(runs, { at, machine, warmSeconds: WARM_SECONDS });
+  const table = markdown(runs, { at, machine, warmSeconds: WARM_SECONDS, cores: os.cpus().length });
   console.log(
     `\n${table}\n\n(${Math.round((Date.now() - started) / 1000)} s; benchmarks report, they never fail the build)\n`,
   );

@@ -1,5 +1,6 @@
 // Turns the runs into the report: a Markdown table, the goals from issue 16 checked, and an SVG
 // chart (latency against data size and against load).
+import type { CpuSplit } from './cpu';
 import type { DatabaseRun, Paired } from './scenarios';
 import type { Stats } from './load';
 
@@ -47,9 +48,48 @@ export function checkGoals(runs: DatabaseRun[]): Goal[] {
   return goals;
 }
 
+/** Where the order + checkout row's CPU went: per flow in each process, and how busy the cores were. */
+function cpuTable(runs: DatabaseRun[], names: string[], cores: number): string[] {
+  const parts: Array<[string, (c: CpuSplit) => number | undefined]> = [
+    ['backend (Node, one main thread)', (c) => c.backend],
+    ['database server', (c) => c.database],
+    ['this process: load generator + gateway sandbox', (c) => c.bench],
+  ];
+  const total = (c: CpuSplit) => c.backend + (c.database ?? 0) + c.bench;
+  const flowsPerSecond = (r: DatabaseRun) => r.at10.orderCheckout.stats.rps / 2;
+  const cell = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(1));
+  return [
+    header(['order + checkout: CPU ms per flow', ...names]),
+    ...parts.map(([label, pick]) =>
+      row([label, ...runs.map((r) => cell(pick(r.orderCheckoutCpu.perFlow)))]),
+    ),
+    row(['all processes', ...runs.map((r) => cell(total(r.orderCheckoutCpu.perFlow)))]),
+    row([
+      `cores busy during the row (of ${cores})`,
+      ...runs.map((r) =>
+        ((flowsPerSecond(r) * total(r.orderCheckoutCpu.perFlow)) / 1000).toFixed(2),
+      ),
+    ]),
+    row([
+      'backend cores busy (its main thread can give 1)',
+      ...runs.map((r) =>
+        ((flowsPerSecond(r) * r.orderCheckoutCpu.perFlow.backend) / 1000).toFixed(2),
+      ),
+    ]),
+    row([
+      "open holds on the row's product after it",
+      ...runs.map((r) => r.orderCheckoutCpu.openHoldsAfter.toLocaleString('en')),
+    ]),
+    '',
+    'From each process’s CPU time (user + system) over the row. Every unpaid checkout leaves an',
+    'entry in its product’s hold ledger until the hold expires, and each checkout rewrites that',
+    'product’s document: the database’s share grows with the open holds (docs/database.md).',
+  ];
+}
+
 export function markdown(
   runs: DatabaseRun[],
-  meta: { at: string; machine: string; warmSeconds: number },
+  meta: { at: string; machine: string; warmSeconds: number; cores: number },
 ): string {
   const names = runs.map((_, i) => String.fromCharCode(65 + i));
   const out: string[] = [`Backend benchmark, ${meta.at}, ${meta.machine}.`, ''];
@@ -90,6 +130,7 @@ export function markdown(
     'before that row (the machine is shared, so only a ratio measured side by side means much).',
     `The rows follow ${meta.warmSeconds} s of unmeasured order + checkout at 10 connections, for the JITs.`,
   );
+  out.push('', ...cpuTable(runs, names, meta.cores));
   out.push(
     '',
     header([

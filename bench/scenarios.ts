@@ -10,6 +10,7 @@ import { connectDatabase, disconnectDatabase } from '../backend/src/db/connect';
 import { OrderModel } from '../backend/src/models/order.model';
 import { ProductModel } from '../backend/src/models/product.model';
 import { WebhookEventModel } from '../backend/src/models/webhook-event.model';
+import { measureCpu, type CpuSplit } from './cpu';
 import { closedLoop, percentile, pool, Recorder, type Stats } from './load';
 import * as shop from './shop-data';
 
@@ -53,6 +54,23 @@ export interface DatabaseRun {
   load: Array<{ connections: number; products: Stats; order: Stats }>;
   webhooks: WebhookRound[];
   curve: CurvePoint[];
+  /** The order + checkout row: CPU per flow in each process, and the product's open holds after. */
+  orderCheckoutCpu: { perFlow: CpuSplit; openHoldsAfter: number };
+}
+
+function perFlow(cpu: CpuSplit, flows: number): CpuSplit {
+  const each = (ms: number) => ms / Math.max(1, flows);
+  return {
+    backend: each(cpu.backend),
+    ...(cpu.database === undefined ? {} : { database: each(cpu.database) }),
+    bench: each(cpu.bench),
+  };
+}
+
+/** Entries in the product's hold ledger: one per checkout whose hold is still open. */
+async function openHolds(slug: string): Promise<number> {
+  const product = await ProductModel.findOne({ slug }).select('+holds').lean();
+  return Object.keys(product?.holds ?? {}).length;
 }
 
 async function startBareExpress(): Promise<{ url: string; stop(): void }> {
@@ -274,11 +292,20 @@ export async function runOn(
       load.push({ connections, products: products.stats, order: order.stats });
       if (connections === 10) Object.assign(at10, { products, order });
     }
-    at10.orderCheckout = await paired(() =>
-      closedLoop(stack.baseUrl, 10, SECONDS, async (rec) =>
-        shop.checkout(rec, await shop.placeOrder(rec, slug)),
-      ),
-    );
+    let spent: CpuSplit | undefined;
+    at10.orderCheckout = await paired(async () => {
+      const { result, cpu } = await measureCpu(stack.pids, () =>
+        closedLoop(stack.baseUrl, 10, SECONDS, async (rec) =>
+          shop.checkout(rec, await shop.placeOrder(rec, slug)),
+        ),
+      );
+      spent = cpu;
+      return result;
+    });
+    const orderCheckoutCpu = {
+      perFlow: perFlow(spent!, at10.orderCheckout.stats.requests / 2),
+      openHoldsAfter: await openHolds(slug),
+    };
     const prep = new Recorder(stack.baseUrl, 10);
     const ready = await Promise.all(
       Array.from({ length: 300 }, () => shop.paidCheckout(prep, stack.sandboxUrl, slug)),
@@ -300,6 +327,7 @@ export async function runOn(
       load,
       webhooks,
       curve,
+      orderCheckoutCpu,
     };
   } finally {
     bare.stop();

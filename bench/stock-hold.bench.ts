@@ -7,7 +7,11 @@ import { startDatabaseServer } from '../backend/src/db/embedded-database';
 import { createLogger } from '../backend/src/logger';
 import { PaymentModel } from '../backend/src/models/payment.model';
 import { ProductModel } from '../backend/src/models/product.model';
-import { releaseExpiredHolds } from '../backend/src/services/stock-hold.service';
+import {
+  giveBackLines,
+  holdLines,
+  releaseExpiredHolds,
+} from '../backend/src/services/stock-hold.service';
 
 const OPEN = Number(process.env.BENCH_OPEN_HOLDS ?? 10_000);
 const DUE = Number(process.env.BENCH_DUE_HOLDS ?? 200);
@@ -73,8 +77,62 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
+  console.log(await ledgerCurve());
   await disconnectDatabase();
   await db.stop();
+}
+
+const LEDGER_SIZES = [0, 1_000, 10_000];
+const LEDGER_SAMPLES = 30;
+
+/**
+ * What one checkout's hold costs as its product's ledger grows: every unpaid checkout keeps an
+ * entry there until its hold expires, and each hold rewrites the whole product document.
+ */
+async function ledgerCurve(): Promise<string> {
+  const lines = ['Hold + give back of one unit, one at a time, by open holds on the product:'];
+  for (const size of LEDGER_SIZES) {
+    const product = await ProductModel.create({
+      slug: `bench-ledger-${size}`,
+      name: 'Bench Ledger',
+      price: 100,
+      currency: 'INR',
+      stock: 1_000_000,
+    });
+    for (let i = 0; i < size; i += 1000) {
+      const entries = Array.from({ length: Math.min(1000, size - i) }, () => [
+        `holds.${new Types.ObjectId().toString()}`,
+        { quantity: 1, state: 'held', at: new Date() },
+      ]);
+      await ProductModel.updateOne({ _id: product._id }, { $set: Object.fromEntries(entries) });
+    }
+    const line = { product: product._id, quantity: 1, name: 'x' };
+    const hold: number[] = [];
+    const giveBack: number[] = [];
+    for (let i = 0; i < LEDGER_SAMPLES; i++) {
+      const id = new Types.ObjectId();
+      let start = performance.now();
+      if (await holdLines(id, [line])) throw new Error('the hold was refused');
+      hold.push(performance.now() - start);
+      start = performance.now();
+      await giveBackLines(id, [line]);
+      giveBack.push(performance.now() - start);
+    }
+    lines.push(
+      `  ${size.toLocaleString('en').padStart(6)} open: hold p50 ${median(hold).toFixed(1)} ms, give back p50 ${median(giveBack).toFixed(1)} ms`,
+    );
+  }
+  lines.push(
+    '  The ledger makes a hold and its record one atomic update without transactions; its price',
+    '  is a product document that grows with the open checkouts (docs/database.md).',
+    '',
+  );
+  return lines.join('\n');
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 main()

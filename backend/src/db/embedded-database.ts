@@ -13,6 +13,8 @@ export interface DatabaseServer {
   kind: DatabaseKind;
   /** For people: which server, which storage (the bench prints it). */
   description: string;
+  /** The server's process when we started one (the bench reads its CPU time). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -97,6 +99,7 @@ async function tryMemoryServer(opts: ResolveOptions): Promise<DatabaseServer> {
     uri: server.getUri(),
     kind: 'mongodb-memory-server',
     description: `mongodb-memory-server (mongod${opts.persistDir ? ', data in .data/mongo' : ', throw-away'})`,
+    pid: server.instanceInfo?.instance.mongodProcess?.pid,
     stop: async () => {
       await server.stop({ doCleanup: !opts.persistDir });
     },
@@ -125,6 +128,7 @@ async function tryMongoJavaServer(opts: ResolveOptions): Promise<DatabaseServer>
     description: file
       ? `mongo-java-server (H2 backend, ${displayPath(file)})`
       : 'mongo-java-server (memory backend)',
+    pid: running.pid,
     stop: running.stop,
   };
 }

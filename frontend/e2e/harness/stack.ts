@@ -31,6 +31,8 @@ export interface StackInfo {
 export interface Stack extends StackInfo {
   /** The in-process gateway sandbox (the benchmark redirects its webhooks). */
   sandbox: RunningSandbox;
+  /** The backend's process, and the database's when the stack started it (the bench's CPU split). */
+  pids: { backend: number; database?: number };
   stop(): Promise<void>;
 }
 
@@ -118,6 +120,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       databaseUri: database.uri,
       dataDir,
       sandbox,
+      pids: { backend: backend.pid!, database: database.pid },
       stop,
     };
   } catch (err) {
