@@ -5,6 +5,7 @@ import { Types } from 'mongoose';
 import { connectDatabase, disconnectDatabase } from '../backend/src/db/connect';
 import { startDatabaseServer } from '../backend/src/db/embedded-database';
 import { createLogger } from '../backend/src/logger';
+import { percentile } from './load';
 import { PaymentModel } from '../backend/src/models/payment.model';
 import { ProductModel } from '../backend/src/models/product.model';
 import {
@@ -119,7 +120,7 @@ async function ledgerCurve(): Promise<string> {
       giveBack.push(performance.now() - start);
     }
     lines.push(
-      `  ${size.toLocaleString('en').padStart(6)} open: hold p50 ${median(hold).toFixed(1)} ms, give back p50 ${median(giveBack).toFixed(1)} ms`,
+      `  ${size.toLocaleString('en').padStart(6)} open: hold p50 ${percentile(hold, 50).toFixed(1)} ms, give back p50 ${percentile(giveBack, 50).toFixed(1)} ms`,
     );
   }
   lines.push(
@@ -128,11 +129,6 @@ async function ledgerCurve(): Promise<string> {
     '',
   );
   return lines.join('\n');
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 main()
