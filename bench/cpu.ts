@@ -20,18 +20,18 @@ export async function measureCpu<T>(
   pids: { backend: number; database?: number },
   work: () => Promise<T>,
 ): Promise<{ result: T; cpu: CpuSplit }> {
-  const others = [pids.backend, ...(pids.database === undefined ? [] : [pids.database])];
+  const others = pids.database === undefined ? [pids.backend] : [pids.backend, pids.database];
   const before = await cpuMs(others);
   const own = process.cpuUsage();
   const result = await work();
   const spent = process.cpuUsage(own);
-  const after = await cpuMs(others);
+  const [backend, database] = (await cpuMs(others)).map((ms, i) => ms - before[i]!);
   pidusage.clear();
   return {
     result,
     cpu: {
-      backend: after[0]! - before[0]!,
-      ...(pids.database === undefined ? {} : { database: after[1]! - before[1]! }),
+      backend: backend!,
+      ...(database === undefined ? {} : { database }),
       bench: (spent.user + spent.system) / 1000,
     },
   };

@@ -50,31 +50,29 @@ export function checkGoals(runs: DatabaseRun[]): Goal[] {
 
 /** Where the order + checkout row's CPU went: per flow in each process, and how busy the cores were. */
 function cpuTable(runs: DatabaseRun[], names: string[], cores: number): string[] {
+  const total = (c: CpuSplit) => c.backend + (c.database ?? 0) + c.bench;
   const parts: Array<[string, (c: CpuSplit) => number | undefined]> = [
     ['backend (Node, one main thread)', (c) => c.backend],
     ['database server', (c) => c.database],
     ['this process: load generator + gateway sandbox', (c) => c.bench],
+    ['all processes', total],
   ];
-  const total = (c: CpuSplit) => c.backend + (c.database ?? 0) + c.bench;
-  const flowsPerSecond = (r: DatabaseRun) => r.at10.orderCheckout.stats.rps / 2;
-  const cell = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(1));
+  const perFlow = (r: DatabaseRun, ms: number | undefined) =>
+    ms === undefined ? '–' : (ms / (r.at10.orderCheckout.stats.requests / 2)).toFixed(1);
+  const coresBusy = (r: DatabaseRun, ms: number) =>
+    (ms / (r.at10.orderCheckout.stats.seconds * 1000)).toFixed(2);
   return [
     header(['order + checkout: CPU ms per flow', ...names]),
     ...parts.map(([label, pick]) =>
-      row([label, ...runs.map((r) => cell(pick(r.orderCheckoutCpu.perFlow)))]),
+      row([label, ...runs.map((r) => perFlow(r, pick(r.orderCheckoutCpu.spent)))]),
     ),
-    row(['all processes', ...runs.map((r) => cell(total(r.orderCheckoutCpu.perFlow)))]),
     row([
       `cores busy during the row (of ${cores})`,
-      ...runs.map((r) =>
-        ((flowsPerSecond(r) * total(r.orderCheckoutCpu.perFlow)) / 1000).toFixed(2),
-      ),
+      ...runs.map((r) => coresBusy(r, total(r.orderCheckoutCpu.spent))),
     ]),
     row([
       'backend cores busy (its main thread can give 1)',
-      ...runs.map((r) =>
-        ((flowsPerSecond(r) * r.orderCheckoutCpu.perFlow.backend) / 1000).toFixed(2),
-      ),
+      ...runs.map((r) => coresBusy(r, r.orderCheckoutCpu.spent.backend)),
     ]),
     row([
       "open holds on the row's product after it",

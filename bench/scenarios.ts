@@ -54,17 +54,8 @@ export interface DatabaseRun {
   load: Array<{ connections: number; products: Stats; order: Stats }>;
   webhooks: WebhookRound[];
   curve: CurvePoint[];
-  /** The order + checkout row: CPU per flow in each process, and the product's open holds after. */
-  orderCheckoutCpu: { perFlow: CpuSplit; openHoldsAfter: number };
-}
-
-function perFlow(cpu: CpuSplit, flows: number): CpuSplit {
-  const each = (ms: number) => ms / Math.max(1, flows);
-  return {
-    backend: each(cpu.backend),
-    ...(cpu.database === undefined ? {} : { database: each(cpu.database) }),
-    bench: each(cpu.bench),
-  };
+  /** The order + checkout row: CPU ms each process spent in it, and the product's open holds after. */
+  orderCheckoutCpu: { spent: CpuSplit; openHoldsAfter: number };
 }
 
 /** Entries in the product's hold ledger: one per checkout whose hold is still open. */
@@ -302,10 +293,7 @@ export async function runOn(
       spent = cpu;
       return result;
     });
-    const orderCheckoutCpu = {
-      perFlow: perFlow(spent!, at10.orderCheckout.stats.requests / 2),
-      openHoldsAfter: await openHolds(slug),
-    };
+    const orderCheckoutCpu = { spent: spent!, openHoldsAfter: await openHolds(slug) };
     const prep = new Recorder(stack.baseUrl, 10);
     const ready = await Promise.all(
       Array.from({ length: 300 }, () => shop.paidCheckout(prep, stack.sandboxUrl, slug)),

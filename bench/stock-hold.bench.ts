@@ -5,7 +5,6 @@ import { Types } from 'mongoose';
 import { connectDatabase, disconnectDatabase } from '../backend/src/db/connect';
 import { startDatabaseServer } from '../backend/src/db/embedded-database';
 import { createLogger } from '../backend/src/logger';
-import { percentile } from './load';
 import { PaymentModel } from '../backend/src/models/payment.model';
 import { ProductModel } from '../backend/src/models/product.model';
 import {
@@ -13,9 +12,13 @@ import {
   holdLines,
   releaseExpiredHolds,
 } from '../backend/src/services/stock-hold.service';
+import { percentile } from './load';
 
 const OPEN = Number(process.env.BENCH_OPEN_HOLDS ?? 10_000);
 const DUE = Number(process.env.BENCH_DUE_HOLDS ?? 200);
+
+/** A product's ledger entry for one unit held by a checkout (stock-hold.service's shape). */
+const heldEntry = (at: Date) => ({ quantity: 1, state: 'held', at });
 
 async function main(): Promise<void> {
   const log = createLogger('silent');
@@ -51,9 +54,7 @@ async function main(): Promise<void> {
     await ProductModel.updateOne(
       { _id: product._id },
       {
-        $set: Object.fromEntries(
-          due.map((d) => [`holds.${d.id as string}`, { quantity: 1, state: 'held', at: past }]),
-        ),
+        $set: Object.fromEntries(due.map((d) => [`holds.${d.id as string}`, heldEntry(past)])),
       },
     );
     const start = performance.now();
@@ -103,7 +104,7 @@ async function ledgerCurve(): Promise<string> {
     for (let i = 0; i < size; i += 1000) {
       const entries = Array.from({ length: Math.min(1000, size - i) }, () => [
         `holds.${new Types.ObjectId().toString()}`,
-        { quantity: 1, state: 'held', at: new Date() },
+        heldEntry(new Date()),
       ]);
       await ProductModel.updateOne({ _id: product._id }, { $set: Object.fromEntries(entries) });
     }
